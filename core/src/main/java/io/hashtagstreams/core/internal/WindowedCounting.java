@@ -1,0 +1,20 @@
+package io.hashtagstreams.core.internal;
+
+import java.time.Duration;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import io.hashtagstreams.core.ExtractOptions;
+import io.hashtagstreams.core.TopicOptions;
+
+/** Placeholder until its issue lands. */
+public final class WindowedCounting {
+  private WindowedCounting() {
+  }
+
+  public static Dataset<Row> count(Dataset<Row> input, Duration window, Duration slide, Duration watermark) {
+    throw new UnsupportedOperationException("not implemented yet");
+  }
+
+}
