@@ -27,12 +27,9 @@ public final class DurationChecks {
    * @throws IllegalArgumentException naming the first bad parameter and its value
    */
   public static void requireWindowSpec(String operator, Duration window, Duration slide, Duration watermark) {
-    requirePositive(operator, "window", window);
-    requirePositive(operator, "slide", slide);
-    requireWholeMillis(operator, "watermark", watermark);
-    if (watermark.isNegative()) {
-      throw new IllegalArgumentException(operator + ": watermark must be zero or positive, but it is " + watermark);
-    }
+    requireChecked(operator, "window", window, false);
+    requireChecked(operator, "slide", slide, false);
+    requireChecked(operator, "watermark", watermark, true);
     if (slide.compareTo(window) > 0) {
       throw new IllegalArgumentException(operator + ": slide " + slide + " must not exceed window " + window);
     }
@@ -43,14 +40,7 @@ public final class DurationChecks {
     return checked.toMillis() + " milliseconds";
   }
 
-  private static void requirePositive(String operator, String name, Duration value) {
-    requireWholeMillis(operator, name, value);
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(operator + ": " + name + " must be positive, but it is " + value);
-    }
-  }
-
-  private static void requireWholeMillis(String operator, String name, Duration value) {
+  private static void requireChecked(String operator, String name, Duration value, boolean zeroAllowed) {
     if (value == null) {
       throw new IllegalArgumentException(operator + ": " + name + " must not be null");
     }
@@ -58,10 +48,13 @@ public final class DurationChecks {
       throw new IllegalArgumentException(operator + ": " + name + " must be a whole number of milliseconds, but it is "
           + value);
     }
+    if (value.isNegative() || (value.isZero() && !zeroAllowed)) {
+      throw new IllegalArgumentException(operator + ": " + name + " must be " + (zeroAllowed ? "zero or " : "")
+          + "positive, but it is " + value);
+    }
     Duration max = Duration.ofMillis(MAX_MILLIS);
-    if (value.compareTo(max) > 0 || value.compareTo(max.negated()) < 0) {
-      throw new IllegalArgumentException(operator + ": " + name + " must be at most " + max
-          + ", but it is " + value);
+    if (value.compareTo(max) > 0) {
+      throw new IllegalArgumentException(operator + ": " + name + " must be at most " + max + ", but it is " + value);
     }
   }
 }
