@@ -73,6 +73,7 @@ class TopTopicsRankingTest {
       // rows for the closed window (and a flood of them for c) neither re-open nor re-emit it
       assertThat(stream.sendAndFlatten("12:00:59 c", "12:00:58 c", "12:00:57 c", "12:03:30 a"))
           .containsExactly("12:01-12:02 #1 a=1");
+      assertThat(stream.droppedByWatermark()).isEqualTo(3);
       assertThat(stream.sendAndFlatten("12:10:00 d"))
           .containsExactlyInAnyOrder("12:02-12:03 #1 c=1", "12:03-12:04 #1 a=1");
       assertThat(stateRows(stream)).isEqualTo(1);

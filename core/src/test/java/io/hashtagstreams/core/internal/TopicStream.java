@@ -104,6 +104,17 @@ final class TopicStream implements AutoCloseable {
     return this;
   }
 
+  /** Rows the stateful operator dropped as late, over all micro-batches so far. */
+  long droppedByWatermark() {
+    long dropped = 0;
+    for (StreamingQueryProgress progress : query.recentProgress()) {
+      for (var operator : progress.stateOperators()) {
+        dropped += operator.numRowsDroppedByWatermark();
+      }
+    }
+    return dropped;
+  }
+
   StreamingQueryProgress lastProgress() {
     return query.lastProgress();
   }

@@ -67,6 +67,7 @@ class WindowedCountingTest {
       // 12:00:59 belongs to a closed window: dropped, and the window is not emitted again.
       assertThat(stream.sendAndFlatten("12:00:59 a", "12:03:30 a"))
           .containsExactly("12:01-12:02 a=1");
+      assertThat(stream.droppedByWatermark()).isEqualTo(1);
       assertThat(stream.sendAndFlatten("12:05:00 d"))
           .containsExactlyInAnyOrder("12:02-12:03 c=1", "12:03-12:04 a=1");
       assertThat(stream.sendAndFlatten()).isEmpty();
