@@ -2,6 +2,7 @@ package io.hashtagstreams.core.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ final class WindowRankingFunction implements FlatMapGroupsWithStateFunction<Long
     if (endMillis <= state.getCurrentWatermarkMs()) {
       return Collections.emptyIterator();
     }
-    Map<String, Long> counts = state.exists() ? state.get().toMap() : new java.util.HashMap<>();
+    Map<String, Long> counts = state.exists() ? state.get().toMap() : new HashMap<>();
     while (topics.hasNext()) {
       counts.merge(topics.next().getTopic(), 1L, Long::sum);
     }
