@@ -35,9 +35,10 @@ public final class TweetExtraction {
   public static Dataset<Row> extract(Dataset<Row> input, ExtractOptions options) {
     Column scan = scanColumn(input, "extractText", options);
     Dataset<Row> fields = input.select(scan.as(SCANNED)).select(SCANNED + ".*");
-    // Accepted rows always have an id; the coalesce never applies and only makes `id` non-nullable in the schema.
+    // Rejected rows have a reason; retweets excluded on purpose are a null struct, so all their fields are null.
+    // Accepted rows always have an id: the coalesce never applies and only makes `id` non-nullable in the schema.
     return fields
-        .filter(col(TweetRowFunction.REASON).isNull())
+        .filter(col(TweetRowFunction.REASON).isNull().and(col("id").isNotNull()))
         .select(functions.coalesce(col("id"), functions.lit(0L)).as("id"), col("text"), col("event_time"),
             col("lang"), col("is_retweet"));
   }
