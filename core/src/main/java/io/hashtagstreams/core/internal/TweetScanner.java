@@ -22,6 +22,11 @@ import io.hashtagstreams.core.RejectReason;
  * does not matter. The remainder of a notice or of an excluded retweet is skipped the same way, so a record cut
  * short is always rejected as {@link RejectReason#MALFORMED_JSON} rather than read.
  *
+ * <p>The scan reads to the end of the top-level object: whether {@code retweeted_status} or {@code extended_tweet}
+ * exist is only known there whatever the key order, and in the stream layout {@code lang} is the last field but
+ * one anyway. Reading to the end also validates the structure, which catches a record cut right after a nested
+ * <code>}</code>.
+ *
  * <p>When several things are wrong, the first of: notice, missing text, missing id, bad event time.
  * Immutable and thread-safe; each call fills the caller's {@link ScanResult}.
  */

@@ -16,7 +16,7 @@ import io.hashtagstreams.core.RejectReason;
  * {@code geo}, {@code coordinates}, {@code place}, {@code contributors}, [{@code retweeted_status}],
  * [{@code quoted_status}], {@code is_quote_status}, [{@code extended_tweet}], {@code retweet_count},
  * {@code favorite_count}, {@code entities}, {@code favorited}, {@code retweeted}, {@code filter_level},
- * {@code lang}, {@code timestamp_ms}), non-ASCII written as {@code \\uXXXX}, {@code /} as {@code \\/}, about
+ * {@code lang}, {@code timestamp_ms}), non-ASCII written as <code>&#92;uXXXX</code>, {@code /} as <code>&#92;/</code>, about
  * 3 to 5 KB for a tweet and 6 to 9 KB for a retweet (which nests the whole retweeted tweet). Texts mix ten
  * languages (English, Spanish, Portuguese, French, Japanese, Arabic, Russian, Korean, Hindi, emoji-only) with a
  * Zipf-like hashtag popularity, emoji right next to tags, punctuation right after tags ({@code #Rio2016,}), HTML
