@@ -3,6 +3,7 @@ package io.hashtagstreams.core.internal;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.spark.sql.Column;
@@ -46,6 +47,10 @@ public final class TweetExtraction {
   /** Input columns + {@code reason} for the records {@link #extract} does not return. */
   public static Dataset<Row> rejected(Dataset<Row> input, ExtractOptions options) {
     Column scan = scanColumn(input, "rejected", options);
+    if (Arrays.asList(input.columns()).contains(TweetRowFunction.REASON)) {
+      throw new IllegalArgumentException("rejected adds a column 'reason', but the input already has one; rename or"
+          + " drop it first (input columns: " + Arrays.asList(input.columns()) + ")");
+    }
     List<Column> kept = new ArrayList<>();
     for (String name : input.columns()) {
       kept.add(input.col(name));

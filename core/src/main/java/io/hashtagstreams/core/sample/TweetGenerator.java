@@ -56,7 +56,7 @@ import io.hashtagstreams.core.RejectReason;
  * }
  * }</pre>
  *
- * <p>Not thread-safe: use one generator per thread. Generating costs a few microseconds per line.
+ * <p>Not thread-safe: use one generator per thread. Generating costs some tens of microseconds per line.
  *
  * @since 0.1.0
  */

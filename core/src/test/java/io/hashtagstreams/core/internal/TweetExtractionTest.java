@@ -201,6 +201,15 @@ class TweetExtractionTest {
   }
 
   @Test
+  void refusesAnInputThatAlreadyHasAReasonColumn() {
+    Dataset<Row> input = spark().sql("SELECT 'x' AS value, 'old' AS reason");
+    assertThatThrownBy(() -> input.transform(HashtagOps.rejected()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rejected adds a column 'reason', but the input already has one; rename or drop it first "
+            + "(input columns: [value, reason])");
+  }
+
+  @Test
   void scansEachRecordOnce() {
     Dataset<Row> input = spark().range(3).selectExpr("CAST(id AS STRING) AS value");
     String extractPlan = input.transform(HashtagOps.extractText()).queryExecution().optimizedPlan().toString();
