@@ -201,6 +201,14 @@ class TweetExtractionTest {
   }
 
   @Test
+  void failsAtTransformWhenOptionsAreNull() {
+    Dataset<Row> input = strings(PLAIN);
+    assertThatThrownBy(() -> input.transform(HashtagOps.extractText(null)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("extractText needs ExtractOptions, got null; use ExtractOptions.defaults()");
+  }
+
+  @Test
   void refusesAnInputThatAlreadyHasAReasonColumn() {
     Dataset<Row> input = spark().sql("SELECT 'x' AS value, 'old' AS reason");
     assertThatThrownBy(() -> input.transform(HashtagOps.rejected()))
