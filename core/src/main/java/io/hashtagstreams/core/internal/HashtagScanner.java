@@ -26,8 +26,9 @@ public final class HashtagScanner {
 
   /** The hashtags of {@code text}, without their sign, in order; an empty list when there is none. */
   public static List<String> extract(String text) {
-    int sign = nextSign(text, 0);
-    if (sign < 0) {
+    int nextAscii = text.indexOf('#');
+    int nextFullWidth = text.indexOf('\uFF03');
+    if (nextAscii < 0 && nextFullWidth < 0) {
       return Collections.emptyList();
     }
     int length = text.length();
@@ -35,7 +36,16 @@ public final class HashtagScanner {
     int count = 0;
     boolean mayBeInUrl = false;
     int searchFrom = 0;
-    for (; sign >= 0; sign = nextSign(text, sign + 1)) {
+    while (nextAscii >= 0 || nextFullWidth >= 0) {
+      // each search resumes after the sign it found last, so all of them together read the text once
+      int sign;
+      if (nextFullWidth < 0 || (nextAscii >= 0 && nextAscii < nextFullWidth)) {
+        sign = nextAscii;
+        nextAscii = text.indexOf('#', sign + 1);
+      } else {
+        sign = nextFullWidth;
+        nextFullWidth = text.indexOf('\uFF03', sign + 1);
+      }
       int before = -1;
       if (sign > 0) {
         before = Character.codePointBefore(text, sign);
@@ -84,15 +94,6 @@ public final class HashtagScanner {
       }
     }
     return hashtags;
-  }
-
-  private static int nextSign(String text, int from) {
-    int ascii = text.indexOf('#', from);
-    int fullWidth = text.indexOf('\uFF03', from);
-    if (ascii < 0) {
-      return fullWidth;
-    }
-    return fullWidth < 0 ? ascii : Math.min(ascii, fullWidth);
   }
 
   /** Whether a sign after {@code cp} can be part of a URL: inside a URL a sign follows a URL punctuation mark. */

@@ -7,8 +7,8 @@ import java.util.Arrays;
  * Finds the spans of the URLs in a text the way twitter-text's URL extractor does, so that hashtags inside URLs
  * ({@code http://example.com/#frag}, {@code example.com/#frag}) can be dropped.
  *
- * <p>One forward pass; each candidate start reads at most a few hundred characters of host name (labels of at most
- * 63), and a match resumes the search after its end, so the time is linear in the text length. The rule, in short:
+ * <p>Linear time: the longest ASCII host name at every position is computed once, right to left; a match resumes
+ * the search after its end; the other scans are bounded (Unicode host names after a protocol: 300 characters). The rule, in short:
  * <ul>
  *   <li>a URL starts at the beginning of the text or after a character that is not an ASCII letter or digit,
  *       {@code @ ＠ $ # ＃} or U+FFFE, U+FEFF, U+FFFF;</li>
@@ -24,8 +24,8 @@ import java.util.Arrays;
  */
 final class UrlSpans {
 
-  private static final int MAX_HOST = 300;
-  private static final int MAX_LABEL = 63;
+  private static final int MAX_UNICODE_HOST = 300;
+  private static final int MAX_PUNYCODE = 63;
   private static final int MAX_TOP_LEVEL_DOMAIN = 24;
   private static final int MAX_URL_LENGTH = 4096;
   private static final int MAX_TCO_SLUG_LENGTH = 40;
@@ -40,6 +40,7 @@ final class UrlSpans {
   private final int length;
   private int[] spans = new int[8];
   private int count;
+  private int[] longestHost;
 
   private UrlSpans(String text) {
     this.text = text;
@@ -117,48 +118,64 @@ final class UrlSpans {
    * else one label of any non-punctuation characters and a top-level domain. -1 when there is none.
    */
   private int host(int start, boolean afterProtocol) {
-    int best = -1;
-    int labelStart = start;
-    boolean subdomainsValid = true;
-    while (labelStart < length && labelStart - start <= MAX_HOST) {
-      int labelEnd = labelStart;
-      boolean underscore = false;
-      while (labelEnd < length && labelEnd - labelStart <= MAX_LABEL) {
-        char c = text.charAt(labelEnd);
-        if (c == '_') {
-          underscore = true;
-        } else if (c != '-' && !isDomainCharacter(c)) {
-          break;
-        }
-        labelEnd++;
-      }
-      if (labelEnd == labelStart || labelEnd >= length || text.charAt(labelEnd) != '.') {
-        break;
-      }
-      boolean edgesValid = isDomainCharacter(text.charAt(labelStart))
-          && isDomainCharacter(text.charAt(labelEnd - 1));
-      if (subdomainsValid && edgesValid && !underscore) {
-        int tldEnd = topLevelDomainEnd(labelEnd + 1);
-        if (tldEnd > 0) {
-          best = tldEnd;
-        }
-      }
-      subdomainsValid &= edgesValid;
-      if (!subdomainsValid) {
-        break;
-      }
-      labelStart = labelEnd + 1;
+    if (longestHost == null) {
+      longestHost = longestHosts();
     }
+    int best = longestHost[start];
     if (best < 0 && afterProtocol) {
       best = unicodeHost(start);
     }
     return best;
   }
 
+  /**
+   * For every position, the end of the longest host name of ASCII labels starting there, or -1; computed once,
+   * right to left, so that trying every start costs linear time in all. A host is labels separated by dots, each
+   * label starting and ending with a letter or digit; every label but the last may contain {@code -} and
+   * {@code _}, the last only {@code -}; a top-level domain follows the last label.
+   */
+  private int[] longestHosts() {
+    int[] longest = new int[length + 1];
+    longest[length] = -1;
+    int runEnd = length;
+    int underscore = length;
+    int dotOfTopLevelDomain = -1;
+    int topLevelDomainEnd = -1;
+    for (int i = length - 1; i >= 0; i--) {
+      char c = text.charAt(i);
+      if (c != '_' && c != '-' && !isDomainCharacter(c)) {
+        runEnd = i;
+        underscore = length;
+        longest[i] = -1;
+        continue;
+      }
+      if (c == '_') {
+        underscore = i;
+      }
+      if (runEnd >= length || text.charAt(runEnd) != '.') {
+        longest[i] = -1;
+        continue;
+      }
+      boolean edgesValid = isDomainCharacter(c) && isDomainCharacter(text.charAt(runEnd - 1));
+      if (!edgesValid) {
+        longest[i] = -1;
+        continue;
+      }
+      if (dotOfTopLevelDomain != runEnd) {
+        dotOfTopLevelDomain = runEnd;
+        topLevelDomainEnd = topLevelDomainEnd(runEnd + 1);
+      }
+      int asDomain = underscore < runEnd ? -1 : topLevelDomainEnd;
+      int asSubdomain = longest[runEnd + 1];
+      longest[i] = Math.max(asDomain, asSubdomain);
+    }
+    return longest;
+  }
+
   private int unicodeHost(int start) {
     int end = start;
     int last = -1;
-    while (end < length && end - start <= MAX_HOST) {
+    while (end < length && end - start <= MAX_UNICODE_HOST) {
       int cp = text.codePointAt(end);
       if (cp != '-' && !isUnicodeDomainCharacter(cp)) {
         break;
@@ -181,7 +198,7 @@ final class UrlSpans {
     if (first < 128) {
       if (text.regionMatches(true, start, "xn--", 0, 4)) {
         end = start + 4;
-        while (end < length && end - start <= MAX_LABEL && isPunycodeCharacter(text.charAt(end))) {
+        while (end < length && end - start <= MAX_PUNYCODE && isPunycodeCharacter(text.charAt(end))) {
           end++;
         }
         return end > start + 4 ? end : -1;
