@@ -317,6 +317,10 @@ final class UrlSpans {
   }
 
   private boolean validHost(int hostStart, int hostEnd, int urlLength, boolean protocol) {
+    int protocolLength = protocol ? 0 : "https://".length();
+    if (urlLength + protocolLength > MAX_URL_LENGTH && isAscii(hostStart, hostEnd)) {
+      return false;
+    }
     String host = text.substring(hostStart, hostEnd);
     String ascii;
     try {
@@ -327,8 +331,16 @@ final class UrlSpans {
     if (ascii.isEmpty()) {
       return false;
     }
-    int withProtocol = urlLength + ascii.length() - host.length() + (protocol ? 0 : "https://".length());
-    return withProtocol <= MAX_URL_LENGTH;
+    return urlLength + ascii.length() - host.length() + protocolLength <= MAX_URL_LENGTH;
+  }
+
+  private boolean isAscii(int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (text.charAt(i) >= 128) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void add(int start, int end) {
