@@ -20,8 +20,8 @@ import io.hashtagstreams.core.internal.HashtagScanner;
  * <ul>
  *   <li>a sign, {@code #} or the full-width {@code ＃}, not followed by U+FE0F or U+20E3 (the keycap emoji
  *       {@code #️⃣} is no hashtag);</li>
- *   <li>at the start of the text or after a character that is neither {@code &amp;} nor a hashtag character
- *       ({@code abc#x}, {@code 1#x} and {@code &amp;#39;} hold no hashtag; {@code 。#x}, {@code ✌️#x} and
+ *   <li>at the start of the text or after a character that is neither {@code &} nor a hashtag character
+ *       ({@code abc#x}, {@code 1#x} and {@code &#39;} hold no hashtag; {@code 。#x}, {@code ✌️#x} and
  *       {@code (#x)} do);</li>
  *   <li>followed by the longest run of hashtag characters: Unicode letters, marks and decimal digits, {@code _},
  *       ZWNJ and ZWJ, the joiners {@code ・ 〜 ～ 〃 · ־ ׳ ״ ꙾ ゛ ゜ ゠ ་ ༌}, and the extra letters and digits

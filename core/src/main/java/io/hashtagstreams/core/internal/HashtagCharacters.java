@@ -139,7 +139,7 @@ final class HashtagCharacters {
   }
 
   /**
-   * Whether the code point just before a sign lets the sign start a hashtag: any character but {@code &amp;} and
+   * Whether the code point just before a sign lets the sign start a hashtag: any character but {@code &} and
    * hashtag characters, except that the variation selectors U+FE0E and U+FE0F (marks, so hashtag characters) are
    * allowed, so that a hashtag may follow an emoji presentation sequence.
    */
