@@ -15,7 +15,7 @@ import java.util.List;
  * {@link HashtagCharacters#isTagCharacter hashtag characters} after it holds a letter or mark. The character before
  * a sign only counts when no earlier hashtag ended after it, and a hashtag followed by a sign or by {@code ://} is
  * dropped. Last, hashtags whose sign lies inside a URL (as {@link UrlSpans} finds them) are dropped; that URL pass
- * only runs when some hashtag follows a character that can occur inside a URL.
+ * only runs when some hashtag could be inside one (a {@code #} after URL punctuation, or any {@code ＃}).
  */
 public final class HashtagScanner {
 
@@ -79,7 +79,7 @@ public final class HashtagScanner {
       }
       found[count++] = sign;
       found[count++] = end;
-      mayBeInUrl = mayBeInUrl || mayPrecedeSignInsideUrl(before);
+      mayBeInUrl = mayBeInUrl || text.charAt(sign) == '\uFF03' || mayPrecedeSignInsideUrl(before);
     }
     if (count == 0) {
       return Collections.emptyList();
@@ -96,7 +96,10 @@ public final class HashtagScanner {
     return hashtags;
   }
 
-  /** Whether a sign after {@code cp} can be part of a URL: inside a URL a sign follows a URL punctuation mark. */
+  /**
+   * Whether a {@code #} after {@code cp} can be part of a URL: there it follows a URL punctuation mark (in a path or
+   * query). A {@code ＃} can only be part of a URL's Unicode host name, after almost anything, so it is always checked.
+   */
   private static boolean mayPrecedeSignInsideUrl(int cp) {
     if (cp < 0) {
       return false;

@@ -65,7 +65,7 @@ final class UrlSpans {
       int cp = text.codePointAt(position);
       int next = position + Character.charCount(cp);
       int end = -1;
-      if (mayPrecedeUrl(cp) && next < length && mayStartUrl(text.charAt(next))) {
+      if (mayPrecedeUrl(cp) && next < length && (mayStartUrl(text.charAt(next)) || followsProtocol(next))) {
         end = tryUrlAt(next, cp);
       }
       if (end < 0 && position == 0) {
@@ -86,7 +86,9 @@ final class UrlSpans {
       hostStart = start + 8;
       protocol = true;
     }
-    int hostEnd = protocol ? host(hostStart, true) : host(hostStart, false);
+    // twitter-text looks behind for the protocol, so a host right after "http://" may be a Unicode one even when
+    // that protocol belongs to no match (the URL then counts as one without protocol)
+    int hostEnd = host(hostStart, protocol || followsProtocol(start));
     if (hostEnd < 0) {
       return -1;
     }
@@ -113,9 +115,14 @@ final class UrlSpans {
     return end;
   }
 
+  private boolean followsProtocol(int position) {
+    return (position >= 7 && text.regionMatches(true, position - 7, "http://", 0, 7))
+        || (position >= 8 && text.regionMatches(true, position - 8, "https://", 0, 8));
+  }
+
   /**
-   * The end of the host name at {@code start}: the most labels that end in a top-level domain; after a protocol,
-   * else one label of any non-punctuation characters and a top-level domain. -1 when there is none.
+   * The end of the host name at {@code start}: the most labels that end in a top-level domain; right after a
+   * protocol, else one label of any non-punctuation characters and a top-level domain. -1 when there is none.
    */
   private int host(int start, boolean afterProtocol) {
     if (longestHost == null) {
@@ -163,7 +170,7 @@ final class UrlSpans {
       }
       if (dotOfTopLevelDomain != runEnd) {
         dotOfTopLevelDomain = runEnd;
-        topLevelDomainEnd = topLevelDomainEnd(runEnd + 1);
+        topLevelDomainEnd = topLevelDomainEnd(runEnd + 1, true);
       }
       int asDomain = underscore < runEnd ? -1 : topLevelDomainEnd;
       int asSubdomain = longest[runEnd + 1];
@@ -186,17 +193,18 @@ final class UrlSpans {
     if (end == start || end >= length || text.charAt(end) != '.' || text.charAt(start) == '-' || last == '-') {
       return -1;
     }
-    return topLevelDomainEnd(end + 1);
+    return topLevelDomainEnd(end + 1, false);
   }
 
-  private int topLevelDomainEnd(int start) {
+  /** The end of the top-level domain at {@code start}, or -1; a punycode name ({@code xn--...}) if allowed. */
+  private int topLevelDomainEnd(int start, boolean punycode) {
     if (start >= length) {
       return -1;
     }
     char first = text.charAt(start);
     int end;
     if (first < 128) {
-      if (text.regionMatches(true, start, "xn--", 0, 4)) {
+      if (punycode && text.regionMatches(true, start, "xn--", 0, 4)) {
         end = start + 4;
         while (end < length && end - start <= MAX_PUNYCODE && isPunycodeCharacter(text.charAt(end))) {
           end++;
