@@ -119,7 +119,11 @@ class HashtagsTest {
         tags("http://example.com/日本/#tag", "tag"),
         tags("http://example.com/#日本", new String[0]),
         tags("foo.co.jp/#bar #baz", "baz"),
-        tags("#a·b.com/#c", "a·b", "c"));
+        tags("#a·b.com/#c", "a·b", "c"),
+        tags("https://😀＃五輪.com"),
+        tags("see https://日本.jp/#tag"),
+        tags("Zhttp://日本example.com/#tag", "tag"),
+        tags("http://😀＃tag.xn--p1ai", "tag"));
   }
 
   @ParameterizedTest

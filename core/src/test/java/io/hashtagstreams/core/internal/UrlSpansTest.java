@@ -45,7 +45,11 @@ class UrlSpansTest {
         urls("http://-bad.com http://bad-.com"),
         urls("sub_domain.example.com", "sub_domain.example.com"),
         urls("example_name.com"),
-        urls("日本語example.com中文", "example.com"));
+        urls("日本語example.com中文", "example.com"),
+        urls("https://😀＃五輪.com", "https://😀＃五輪.com"),
+        urls("Zhttp://日本example.com/#tag"),
+        urls("http://😀＃tag.xn--p1ai"),
+        urls("#a·b.com/#c", "b.com/#c"));
   }
 
   @ParameterizedTest
