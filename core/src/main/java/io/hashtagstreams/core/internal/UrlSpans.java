@@ -8,7 +8,9 @@ import java.util.Arrays;
  * ({@code http://example.com/#frag}, {@code example.com/#frag}) can be dropped.
  *
  * <p>Linear time: the longest ASCII host name at every position is computed once, right to left; a match resumes
- * the search after its end; the other scans are bounded (Unicode host names after a protocol: 300 characters). The rule, in short:
+ * the search after its end; the other scans are bounded (Unicode host names after a protocol: 300 characters).
+ *
+ * <p>The rule, in short:
  * <ul>
  *   <li>a URL starts at the beginning of the text or after a character that is not an ASCII letter or digit,
  *       {@code @ ＠ $ # ＃} or U+FFFE, U+FEFF, U+FFFF;</li>
@@ -108,7 +110,7 @@ final class UrlSpans {
     if (!protocol && before >= 0 && "-_./".indexOf(before) >= 0) {
       return end;
     }
-    int urlEnd = protocol ? tcoEnd(start, hostStart, end) : end;
+    int urlEnd = protocol ? tcoEnd(hostStart, end) : end;
     if (urlEnd >= 0 && validHost(hostStart, hostEnd, urlEnd - start, protocol)) {
       add(start, urlEnd);
     }
@@ -303,7 +305,7 @@ final class UrlSpans {
   }
 
   /** For a {@code t.co} link, the end after its slug and query; -1 when the slug is too long; else {@code end}. */
-  private int tcoEnd(int start, int hostStart, int end) {
+  private int tcoEnd(int hostStart, int end) {
     if (!text.regionMatches(true, hostStart, "t.co/", 0, 5)) {
       return end;
     }
