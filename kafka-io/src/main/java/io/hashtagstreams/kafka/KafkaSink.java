@@ -182,6 +182,16 @@ public final class KafkaSink {
   }
 
   /**
+   * The output mode.
+   *
+   * @return {@code append}, {@code update} or {@code complete}
+   * @since 0.1.0
+   */
+  public String outputMode() {
+    return outputMode;
+  }
+
+  /**
    * The delivery guarantee.
    *
    * @return the guarantee chosen, {@link DeliveryGuarantee#AT_LEAST_ONCE} by default

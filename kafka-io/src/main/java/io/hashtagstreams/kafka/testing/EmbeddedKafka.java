@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,18 +20,8 @@ import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.hashtagstreams.kafka.internal.RaftBroker;
 
@@ -136,9 +125,10 @@ public final class EmbeddedKafka implements AutoCloseable {
    * @param name the topic
    * @param partitions at least 1
    * @throws IllegalStateException when the broker refuses (the topic exists, for example)
+   * @see KafkaTestClients#createTopic(String, String, int, Map)
    */
   public void createTopic(String name, int partitions) {
-    createTopic(name, partitions, Collections.emptyMap());
+    KafkaTestClients.createTopic(bootstrapServers(), name, partitions, Collections.emptyMap());
   }
 
   /**
@@ -150,122 +140,32 @@ public final class EmbeddedKafka implements AutoCloseable {
    * @throws IllegalStateException when the broker refuses (the topic exists, for example)
    */
   public void createTopic(String name, int partitions, Map<String, String> configs) {
-    try (Admin admin = Admin.create(clientConfig())) {
-      admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs))).all()
-          .get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("could not create topic '" + name + "': " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted creating topic '" + name + "'", e);
-    }
+    KafkaTestClients.createTopic(bootstrapServers(), name, partitions, configs);
   }
 
   /**
-   * Writes values without keys, in order, and waits until all are acknowledged; a null element writes a null
-   * value (a tombstone).
+   * Writes values without keys and waits until all are acknowledged; a null element writes a tombstone.
    *
    * @param topic an existing topic
    * @param values the record values
+   * @see KafkaTestClients#produce(String, String, List)
    */
   public void produce(String topic, List<byte[]> values) {
-    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(values.size());
-    for (byte[] value : values) {
-      records.add(new ProducerRecord<>(topic, null, value));
-    }
-    produceRecords(records);
+    KafkaTestClients.produce(bootstrapServers(), topic, values);
   }
 
   /**
-   * Writes records (keys, partitions, headers as given), up to 16 MB each, and waits until all are acknowledged.
-   *
-   * @param records the records
-   * @throws IllegalStateException when a record is refused or not acknowledged within 30 s
-   */
-  public void produceRecords(List<ProducerRecord<byte[], byte[]>> records) {
-    Properties config = clientConfig();
-    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(16 * 1024 * 1024));
-    config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
-      List<java.util.concurrent.Future<?>> sent = new ArrayList<>(records.size());
-      for (ProducerRecord<byte[], byte[]> record : records) {
-        sent.add(producer.send(record));
-      }
-      producer.flush();
-      for (java.util.concurrent.Future<?> ack : sent) {
-        ack.get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      }
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("could not produce to Kafka: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted producing to Kafka", e);
-    }
-  }
-
-  /**
-   * Reads every record of a topic, from the beginning up to the end offsets at the time of the call (the last
-   * stable offsets under {@code READ_COMMITTED}), ordered by partition and offset.
+   * Reads every record of a topic up to its end offsets at the time of the call.
    *
    * @param topic an existing topic
    * @param isolation {@code READ_COMMITTED} to see only committed transactional records
    * @param timeout how long to wait for the records
-   * @return the records
-   * @throws IllegalStateException when the topic does not exist or the end offsets are not reached within
-   *     {@code timeout}
+   * @return the records, ordered by partition and offset
+   * @throws IllegalStateException when the topic does not exist or the end offsets are not reached in time
+   * @see KafkaTestClients#consumeAll(String, String, IsolationLevel, Duration)
    */
   public List<ConsumerRecord<byte[], byte[]>> consumeAll(String topic, IsolationLevel isolation, Duration timeout) {
-    Properties config = clientConfig();
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString().toLowerCase(java.util.Locale.ROOT));
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    long deadline = System.nanoTime() + timeout.toNanos();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (PartitionInfo info : consumer.partitionsFor(topic, timeout)) {
-        partitions.add(new TopicPartition(topic, info.partition()));
-      }
-      if (partitions.isEmpty()) {
-        throw new IllegalStateException("consumeAll: topic '" + topic + "' does not exist");
-      }
-      partitions.sort(Comparator.comparingInt(TopicPartition::partition));
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-      Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> read = new HashMap<>();
-      while (!reached(consumer, end)) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          throw new IllegalStateException("consumeAll(" + topic + ") did not reach end offsets " + end + " within "
-              + timeout);
-        }
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(Math.min(200,
-            TimeUnit.NANOSECONDS.toMillis(left) + 1)))) {
-          TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-          if (record.offset() < end.get(partition)) {
-            read.computeIfAbsent(partition, p -> new ArrayList<>()).add(record);
-          }
-        }
-      }
-      List<ConsumerRecord<byte[], byte[]>> ordered = new ArrayList<>();
-      for (TopicPartition partition : partitions) {
-        ordered.addAll(read.getOrDefault(partition, List.of()));
-      }
-      return ordered;
-    }
-  }
-
-  private static boolean reached(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
-    for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
-      if (consumer.position(partition.getKey()) < partition.getValue()) {
-        return false;
-      }
-    }
-    return true;
+    return KafkaTestClients.consumeAll(bootstrapServers(), topic, isolation, timeout);
   }
 
   /**
