@@ -3,6 +3,9 @@ package io.hashtagstreams.kafka.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -81,6 +84,53 @@ class EmbeddedKafkaTest {
     assertThatThrownBy(() -> kafka.consumeAll("never-created", IsolationLevel.READ_COMMITTED,
         Duration.ofSeconds(2))).isInstanceOf(IllegalStateException.class)
         .hasMessage("consumeAll: topic 'never-created' does not exist");
+  }
+
+  @Test
+  void namesTheMissingDependencyWhenTheBrokerJarIsAbsent() throws Exception {
+    ClassLoader withoutBroker = new WithoutBrokerJar(EmbeddedKafkaTest.class.getClassLoader());
+    Class<?> isolated = withoutBroker.loadClass(EmbeddedKafka.class.getName());
+    Object broker = isolated.getConstructor().newInstance();
+
+    assertThatThrownBy(() -> isolated.getMethod("start").invoke(broker))
+        .isInstanceOf(InvocationTargetException.class)
+        .cause()
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("EmbeddedKafka needs the Kafka broker on the classpath: add the dependency"
+            + " org.apache.kafka:kafka_2.12:3.9.2 (test scope), which hashtag-streams-kafka-io declares optional");
+  }
+
+  /** Hides the broker's classes ({@code kafka.*}) and loads this module's classes afresh, so they link here. */
+  private static final class WithoutBrokerJar extends ClassLoader {
+
+    WithoutBrokerJar(ClassLoader parent) {
+      super(parent);
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (name.startsWith("kafka.")) {
+        throw new ClassNotFoundException(name);
+      }
+      if (!name.startsWith("io.hashtagstreams.kafka.")) {
+        return super.loadClass(name, resolve);
+      }
+      synchronized (getClassLoadingLock(name)) {
+        Class<?> loaded = findLoadedClass(name);
+        if (loaded == null) {
+          try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+            if (in == null) {
+              throw new ClassNotFoundException(name);
+            }
+            byte[] bytes = in.readAllBytes();
+            loaded = defineClass(name, bytes, 0, bytes.length);
+          } catch (IOException e) {
+            throw new ClassNotFoundException(name, e);
+          }
+        }
+        return loaded;
+      }
+    }
   }
 
   static List<byte[]> bytes(String... values) {
