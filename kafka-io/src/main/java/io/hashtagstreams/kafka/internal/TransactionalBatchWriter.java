@@ -59,6 +59,8 @@ public final class TransactionalBatchWriter implements VoidFunction2<Dataset<Row
   private transient long nextBatchId = -1;
 
   /**
+   * A writer that opens its producer on the first batch.
+   *
    * @param topic the output topic
    * @param transactionalId the stable sink identity
    * @param kafkaOptions the sink's {@code kafka.*} options (prefix included), bootstrap servers among them
