@@ -1,6 +1,9 @@
 package io.hashtagstreams.core.internal;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -32,9 +35,49 @@ final class SkippingJsonParser extends UTF8StreamJsonParser {
   /** Nesting levels below the skipped value that the bit stack holds. */
   static final int MAX_FAST_DEPTH = 64;
 
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long QUOTES = ONES * '"';
+  private static final long BACKSLASHES = ONES * '\\';
+
   SkippingJsonParser(IOContext context, int features, ObjectCodec codec, ByteQuadsCanonicalizer symbols,
       byte[] buffer, int start, int end) {
     super(context, features, null, codec, symbols, buffer, start, end, false);
+  }
+
+  /** The index just past the closing quote of the string whose content starts at {@code p}. */
+  private int skipString(byte[] buf, int p, int end) throws JsonParseException {
+    while (true) {
+      // Eight bytes at a time up to the first quote or backslash.
+      while (p <= end - Long.BYTES) {
+        long word = (long) LONGS.get(buf, p);
+        long found = zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES);
+        if (found != 0) {
+          p += Long.numberOfTrailingZeros(found) >>> 3;
+          break;
+        }
+        p += Long.BYTES;
+      }
+      if (p >= end) {
+        throw new JsonParseException(this, "unexpected end of input inside a string");
+      }
+      byte c = buf[p++];
+      if (c == '"') {
+        return p;
+      }
+      if (c == '\\') {
+        p++;
+      }
+    }
+  }
+
+  /**
+   * The high bit of each zero byte of {@code x}. Bits above the lowest may be false positives (a borrow carries
+   * into the next byte), so only the lowest set bit is used.
+   */
+  private static long zeroBytes(long x) {
+    return (x - ONES) & ~x & HIGH_BITS;
   }
 
   @Override
@@ -56,18 +99,7 @@ final class SkippingJsonParser extends UTF8StreamJsonParser {
       int b = buf[p++];
       switch (b) {
         case '"':
-          while (true) {
-            if (p >= end) {
-              throw new JsonParseException(this, "unexpected end of input inside a string");
-            }
-            int c = buf[p++];
-            if (c == '"') {
-              break;
-            }
-            if (c == '\\') {
-              p++;
-            }
-          }
+          p = skipString(buf, p, end);
           break;
         case '{':
         case '[':

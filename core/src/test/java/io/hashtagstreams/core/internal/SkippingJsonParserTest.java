@@ -142,4 +142,16 @@ class SkippingJsonParserTest {
       assertThat(parser.nextFieldName()).isEqualTo("b");
     }
   }
+
+  @Test
+  void findsQuotesAndEscapesAtEveryPositionOfAWord() throws IOException {
+    for (int length = 0; length < 20; length++) {
+      for (int at = 0; at < length; at++) {
+        StringBuilder content = new StringBuilder("x".repeat(length));
+        content.replace(at, at + 1, at % 2 == 0 ? "\\\"" : "\\\\");
+        String json = "{\"skip\":{\"" + content + "\":[\"" + content + "}\"]},\"after\":\"" + content + "\"}";
+        assertThat(events(SKIPPING, json)).as(json).isEqualTo(events(PLAIN, json));
+      }
+    }
+  }
 }
