@@ -3,6 +3,7 @@ package io.hashtagstreams.core.internal;
 import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
@@ -16,7 +17,8 @@ import io.hashtagstreams.core.RejectReason;
  * <p>Order of work: null and blank checks, a UTF-8 check (Jackson does not validate the strings it skips), a
  * cheap truncation check (the last non-blank byte of an object must be <code>}</code>), then one pass of Jackson's
  * streaming parser over the top-level keys. Values that are not needed ({@code user}, {@code entities},
- * {@code quoted_status}, ...) are skipped with {@code skipChildren()}, which tokenizes without decoding strings.
+ * {@code quoted_status}, ...) are skipped with {@link SkippingJsonParser#skipChildren()}, a raw byte scan to the
+ * matching close that leaves Jackson's parser state as its own {@code skipChildren()} would.
  * Only the tweet's own {@code text}, {@code extended_tweet.full_text}, {@code retweeted_status} (its text and
  * extended text), {@code id}/{@code id_str}, the event-time field and {@code lang} are decoded, so the key order
  * does not matter. The remainder of a notice or of an excluded retweet is skipped the same way, so a record cut
@@ -27,6 +29,15 @@ import io.hashtagstreams.core.RejectReason;
  * one anyway. Reading to the end also validates the structure, which catches a record cut right after a nested
  * <code>}</code>.
  *
+ * <p>What the raw skip trades: inside a skipped nested value only the structure is checked (strings are
+ * terminated, with backslash escapes honoured; every <code>}</code> closes a <code>{</code> and every
+ * <code>]</code> a <code>[</code>; the input does not end inside it). Separators, that keys are strings, number
+ * and literal syntax, Jackson's number-length limit, escape sequences and unescaped control characters inside
+ * skipped strings are no longer checked there, so such a record is now read instead of rejected as
+ * {@link RejectReason#MALFORMED_JSON}. Everything the scan reads (top-level keys and scalars, the inside of
+ * {@code retweeted_status} and {@code extended_tweet}) is still fully tokenized, and UTF-8 is still validated
+ * for the whole record. On input that plain Jackson accepts the result is the same.
+ *
  * <p>When several things are wrong, the first of: notice, missing text, missing id, bad event time.
  * Immutable and thread-safe; each call fills the caller's {@link ScanResult}.
  */
@@ -36,16 +47,27 @@ final class TweetScanner implements java.io.Serializable {
 
   // Thread-safe and expensive to create: one per JVM. Hash-flooding protection would throw on hostile field
   // names; such records are rejected anyway, so the canonicalizer just stops caching instead.
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .disable(JsonFactory.Feature.FAIL_ON_SYMBOL_HASH_OVERFLOW)
-      .build();
+  private static final JsonFactory FACTORY = new SkippingJsonFactory(factoryBuilder());
+  // Jackson's own skipChildren(), for tests that compare the two.
+  private static final JsonFactory PLAIN_FACTORY = factoryBuilder().build();
 
   private final boolean excludeRetweets;
   private final boolean timestampMs;
+  private final boolean fastSkip;
 
   TweetScanner(ExtractOptions options) {
+    this(options, true);
+  }
+
+  /** With {@code fastSkip} false, unneeded values are skipped by Jackson's tokenizer (for comparison tests). */
+  TweetScanner(ExtractOptions options, boolean fastSkip) {
     this.excludeRetweets = options.excludeRetweets();
     this.timestampMs = options.eventTimeField() == EventTimeField.TIMESTAMP_MS;
+    this.fastSkip = fastSkip;
+  }
+
+  private static JsonFactoryBuilder factoryBuilder() {
+    return new JsonFactoryBuilder().disable(JsonFactory.Feature.FAIL_ON_SYMBOL_HASH_OVERFLOW);
   }
 
   /** Scans all of {@code bytes} (null allowed) into {@code out} and returns it. */
@@ -74,7 +96,7 @@ final class TweetScanner implements java.io.Serializable {
     if (bytes[first] == '{' && bytes[last] != '}') {
       return out.reject(RejectReason.MALFORMED_JSON);
     }
-    try (JsonParser parser = FACTORY.createParser(bytes, offset, length)) {
+    try (JsonParser parser = (fastSkip ? FACTORY : PLAIN_FACTORY).createParser(bytes, offset, length)) {
       JsonToken token = parser.nextToken();
       if (token != JsonToken.START_OBJECT) {
         parser.skipChildren();

@@ -17,6 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.hashtagstreams.core.EventTimeField;
 import io.hashtagstreams.core.ExtractOptions;
 import io.hashtagstreams.core.RejectReason;
+import io.hashtagstreams.core.sample.GeneratedRecord;
+import io.hashtagstreams.core.sample.TweetGenerator;
 
 class TweetScannerTest {
 
@@ -357,5 +359,70 @@ class TweetScannerTest {
       seen.add(result.reason());
     }
     assertThat(seen).contains(null, RejectReason.INVALID_UTF8, RejectReason.MALFORMED_JSON);
+  }
+
+  @Test
+  void fastSkipGivesJacksonsResultOnGeneratedAndMutatedTweets() {
+    List<GeneratedRecord> records = TweetGenerator.builder().seed(11).build().next(600);
+    byte[] structural = "{}[]\":,\\ 0a".getBytes(StandardCharsets.UTF_8);
+    Random random = new Random(17);
+    int compared = 0;
+    int acceptedByBoth = 0;
+    int looserOnly = 0;
+    for (ExtractOptions options : List.of(DEFAULTS, TIMESTAMP_MS, NO_RETWEETS)) {
+      TweetScanner fast = new TweetScanner(options);
+      TweetScanner plain = new TweetScanner(options, false);
+      for (GeneratedRecord record : records) {
+        byte[] original = record.bytes();
+        for (int variant = 0; variant < 6; variant++) {
+          byte[] input = variant == 0 ? original : mutate(original, structural, random);
+          ScanResult expected = plain.scan(input, new ScanResult());
+          ScanResult actual = fast.scan(input, new ScanResult());
+          compared++;
+          if (expected.reason() == RejectReason.MALFORMED_JSON) {
+            // The fast skip checks less inside skipped values, never more.
+            if (actual.reason() != RejectReason.MALFORMED_JSON) {
+              looserOnly++;
+            }
+            continue;
+          }
+          assertThat(describe(actual)).as(new String(input, StandardCharsets.UTF_8)).isEqualTo(describe(expected));
+          if (expected.accepted()) {
+            acceptedByBoth++;
+          }
+        }
+      }
+    }
+    assertThat(compared).isEqualTo(3 * 600 * 6);
+    assertThat(acceptedByBoth).isGreaterThan(3 * 600 / 2);
+    assertThat(looserOnly).isPositive();
+  }
+
+  private static byte[] mutate(byte[] original, byte[] structural, Random random) {
+    byte[] bytes = Arrays.copyOf(original, original.length);
+    int at = random.nextInt(bytes.length);
+    switch (random.nextInt(4)) {
+      case 0:
+        bytes[at] = structural[random.nextInt(structural.length)];
+        return bytes;
+      case 1:
+        byte[] shorter = new byte[bytes.length - 1];
+        System.arraycopy(bytes, 0, shorter, 0, at);
+        System.arraycopy(bytes, at + 1, shorter, at, bytes.length - at - 1);
+        return shorter;
+      case 2:
+        return Arrays.copyOf(bytes, at);
+      default:
+        byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
+        System.arraycopy(bytes, at, longer, at + 1, bytes.length - at);
+        longer[at] = structural[random.nextInt(structural.length)];
+        return longer;
+    }
+  }
+
+  private static String describe(ScanResult result) {
+    return result.reason() + " excluded=" + result.excluded() + " id=" + result.id() + " time="
+        + result.eventTimeMillis() + " lang=" + result.lang() + " retweet=" + result.retweet() + " text="
+        + result.text();
   }
 }
