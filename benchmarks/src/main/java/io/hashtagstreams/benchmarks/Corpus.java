@@ -1,8 +1,10 @@
 package io.hashtagstreams.benchmarks;
 
 import java.io.BufferedReader;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.hashtagstreams.core.sample.GeneratedRecord;
 import io.hashtagstreams.core.sample.TweetGenerator;
 
 /**
@@ -28,12 +31,20 @@ public final class Corpus {
   private Corpus() {
   }
 
+  /**
+   * The generator every benchmark uses: {@link TweetGenerator}'s defaults (1,000 tweets per second of event time
+   * from 2016-08-05T23:00Z, 35% retweets, 10% extended tweets, 2% notices, no malformed lines) with this seed.
+   */
+  public static TweetGenerator generator(long seed) {
+    return TweetGenerator.builder().seed(seed).build();
+  }
+
   /** Writes {@code tweets} generator tweets, one JSON object per line, to {@code file}. */
   public static void writeJsonLines(Path file, int tweets, long seed) throws IOException {
-    TweetGenerator generator = TweetGenerator.seeded(seed);
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    TweetGenerator generator = generator(seed);
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
       for (int i = 0; i < tweets; i++) {
-        out.write(generator.nextJson());
+        out.write(generator.next().bytes());
         out.write('\n');
       }
     }
@@ -71,9 +82,9 @@ public final class Corpus {
   public static List<byte[]> records(String input, int limit) {
     List<byte[]> records = new ArrayList<>();
     if (input == null || input.isEmpty()) {
-      TweetGenerator generator = TweetGenerator.seeded(SEED);
+      TweetGenerator generator = generator(SEED);
       for (int i = 0; i < limit; i++) {
-        records.add(generator.nextJson().getBytes(StandardCharsets.UTF_8));
+        records.add(generator.next().bytes());
       }
       return records;
     }
@@ -98,10 +109,10 @@ public final class Corpus {
   public static long[] size(String input, int limit) {
     long[] size = new long[2];
     if (input == null || input.isEmpty()) {
-      TweetGenerator generator = TweetGenerator.seeded(SEED);
+      TweetGenerator generator = generator(SEED);
       for (int i = 0; i < limit; i++) {
         size[0]++;
-        size[1] += generator.nextJson().getBytes(StandardCharsets.UTF_8).length;
+        size[1] += generator.next().size();
       }
       return size;
     }
@@ -126,6 +137,23 @@ public final class Corpus {
       total += record.length;
     }
     return total;
+  }
+
+  /**
+   * The complete texts (as {@code extractText} returns them) of the tweets among the first {@code limit} records
+   * of {@code input}, or of {@code limit} generator records ({@link GeneratedRecord#fullText()}) when it is empty.
+   */
+  public static List<String> texts(String input, int limit) {
+    if (input == null || input.isEmpty()) {
+      List<String> texts = new ArrayList<>();
+      for (GeneratedRecord record : generator(SEED).next(limit)) {
+        if (record.isTweet()) {
+          texts.add(record.fullText());
+        }
+      }
+      return texts;
+    }
+    return fullTexts(records(input, limit));
   }
 
   /**

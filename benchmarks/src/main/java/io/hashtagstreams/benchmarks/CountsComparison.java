@@ -22,22 +22,25 @@ import org.apache.spark.sql.Row;
  * @param notebookKeys distinct keys the notebook produced
  * @param oursKeys distinct keys ours produced
  * @param sameCount keys in both with the same count
- * @param differentCount keys in both with different counts
+ * @param oursHigher keys in both where ours counted more (occurrences the notebook lost to a defect)
+ * @param notebookHigher keys in both where the notebook counted more
  * @param onlyNotebook notebook keys ours does not have
  * @param onlyOurs our keys the notebook does not have
  * @param notebookOnlyReasons {@code onlyNotebook} split by defect class
  * @param notebookTagOccurrences total count the notebook reported (all keys)
  * @param oursTagOccurrences total count ours reported (all keys)
  */
-public record CountsComparison(int notebookKeys, int oursKeys, int sameCount, int differentCount, int onlyNotebook,
+public record CountsComparison(int notebookKeys, int oursKeys, int sameCount, int oursHigher, int notebookHigher,
+    int onlyNotebook,
     int onlyOurs, Map<String, Integer> notebookOnlyReasons, long notebookTagOccurrences, long oursTagOccurrences) {
 
   /** Collects both count tables (columns {@code window, word, count} and {@code window, topic, count}). */
   public static CountsComparison of(Dataset<Row> notebookCounts, Dataset<Row> oursCounts) {
-    Map<String, Long> notebook = collect(notebookCounts, "word", true);
-    Map<String, Long> ours = collect(oursCounts, "topic", false);
+    Map<String, Long> notebook = keyed(notebookCounts, "word", true);
+    Map<String, Long> ours = keyed(oursCounts, "topic", false);
     int same = 0;
-    int different = 0;
+    int oursHigher = 0;
+    int notebookHigher = 0;
     int onlyNotebook = 0;
     long notebookTotal = 0;
     Map<String, Integer> reasons = new TreeMap<>();
@@ -49,8 +52,10 @@ public record CountsComparison(int notebookKeys, int oursKeys, int sameCount, in
         reasons.merge(defect(entry.getKey().substring(entry.getKey().indexOf('/') + 1)), 1, Integer::sum);
       } else if (theirs.equals(entry.getValue())) {
         same++;
+      } else if (theirs > entry.getValue()) {
+        oursHigher++;
       } else {
-        different++;
+        notebookHigher++;
       }
     }
     long oursTotal = 0;
@@ -61,8 +66,8 @@ public record CountsComparison(int notebookKeys, int oursKeys, int sameCount, in
         onlyOurs++;
       }
     }
-    return new CountsComparison(notebook.size(), ours.size(), same, different, onlyNotebook, onlyOurs,
-        Map.copyOf(reasons), notebookTotal, oursTotal);
+    return new CountsComparison(notebook.size(), ours.size(), same, oursHigher, notebookHigher, onlyNotebook,
+        onlyOurs, Map.copyOf(reasons), notebookTotal, oursTotal);
   }
 
   /** Which notebook defect explains a word (without its {@code #}) that ours does not count as such. */
@@ -84,7 +89,8 @@ public record CountsComparison(int notebookKeys, int oursKeys, int sameCount, in
     return "other";
   }
 
-  private static Map<String, Long> collect(Dataset<Row> counts, String tagColumn, boolean stripHash) {
+  /** Collects {@code window, <tagColumn>, count} into {@code "<window start>/<tag>" -> count}. */
+  static Map<String, Long> keyed(Dataset<Row> counts, String tagColumn, boolean stripHash) {
     List<Row> rows = counts.select("window.start", tagColumn, "count").collectAsList();
     Map<String, Long> keyed = new HashMap<>(rows.size() * 2);
     for (Row row : rows) {
@@ -104,7 +110,8 @@ public record CountsComparison(int notebookKeys, int oursKeys, int sameCount, in
         .row("notebook keys", notebookKeys)
         .row("ours keys", oursKeys)
         .row("same count", sameCount)
-        .row("both, count differs", differentCount)
+        .row("both, ours counted more", oursHigher)
+        .row("both, notebook counted more", notebookHigher)
         .row("notebook only", onlyNotebook);
     notebookOnlyReasons.entrySet().stream().sorted(Map.Entry.comparingByKey())
         .forEach(e -> table.row("  notebook only: " + e.getKey(), e.getValue()));

@@ -67,7 +67,7 @@ public final class ExtractionReport {
     }
     long[] javaSize = Corpus.size(input, javaTweets);
     if ("Hashtag".startsWith(only) || only.isEmpty()) {
-      long texts = Corpus.fullTexts(Corpus.records(input, javaTweets)).size();
+      long texts = Corpus.texts(input, javaTweets).size();
       ChainedOptionsBuilder options = base(quick).include(HashtagExtractionBenchmark.class.getSimpleName())
           .param("tweets", String.valueOf(javaTweets)).param("input", input);
       convert(new Runner(options.build()).run(), texts, 0, lines);

@@ -62,7 +62,7 @@ public class HashtagExtractionBenchmark {
   /** Reads the texts once. */
   @Setup(Level.Trial)
   public void loadTexts() {
-    List<String> list = Corpus.fullTexts(Corpus.records(input, tweets));
+    List<String> list = Corpus.texts(input, tweets);
     texts = list.toArray(new String[0]);
   }
 

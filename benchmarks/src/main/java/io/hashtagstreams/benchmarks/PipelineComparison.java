@@ -192,12 +192,14 @@ public final class PipelineComparison {
     SparkSession spark = BenchSpark.session();
     Path input = Corpus.temporaryFile(config.input() == null ? "" : config.input().toString(), config.tweets());
     try {
-      System.out.printf("input: %s, %d rounds after one warm-up, local[2]%n",
-          config.input() == null ? "generator, seed " + Corpus.SEED : config.input(), config.runs());
+      System.out.printf("input: %s, %d rounds after one warm-up, local[2]; load average at start: %s%n",
+          config.input() == null ? "generator, seed " + Corpus.SEED : config.input(), config.runs(),
+          Machine.loadAverage());
       Result result = run(spark, spark.read().text(input.toString()), config.runs(), config.variants());
       System.out.printf("%,d tweets, %,d bytes (%.0f bytes/tweet)%n%n", result.tweets(), result.bytes(),
           (double) result.bytes() / result.tweets());
       System.out.println(result.toTable());
+      System.out.printf("load average at end: %s%n", Machine.loadAverage());
       if (result.counts() != null) {
         System.out.println();
         System.out.println(result.counts().toTable());

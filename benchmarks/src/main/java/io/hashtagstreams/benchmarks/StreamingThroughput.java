@@ -1,7 +1,6 @@
 package io.hashtagstreams.benchmarks;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +59,9 @@ import io.hashtagstreams.kafka.testing.EmbeddedKafka;
 public final class StreamingThroughput {
 
   private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(10);
+  /** The parts of a batch's time that the tables show (keys of {@code StreamingQueryProgress.durationMs()}). */
+  private static final List<String> PARTS = List.of("latestOffset", "queryPlanning", "addBatch", "walCommit",
+      "commitOffsets");
 
   private StreamingThroughput() {
   }
@@ -134,6 +136,11 @@ public final class StreamingThroughput {
       return millis == 0 ? Double.NaN : rows * 1000.0 / millis;
     }
 
+    /** Mean of one {@code durationMs} part over the batches (0 when no batch reports it). */
+    static double meanMillis(List<StreamingQueryProgress> batches, String part) {
+      return batches.stream().mapToLong(b -> b.durationMs().getOrDefault(part, 0L)).average().orElse(0);
+    }
+
     /** Batch durations in milliseconds of the paced phase. */
     double[] pacedDurations() {
       return pacedBatches.stream().mapToDouble(b -> b.durationMs().get("triggerExecution")).toArray();
@@ -151,6 +158,9 @@ public final class StreamingThroughput {
           table.row("throughput: tweets/s, without the first batch",
               Table.count(rowsPerSecond(throughputBatches.subList(1, throughputBatches.size()))));
         }
+        for (String part : PARTS) {
+          table.row("throughput: mean " + part + " ms per batch", Table.count(meanMillis(throughputBatches, part)));
+        }
       }
       if (!pacedBatches.isEmpty()) {
         double[] durations = pacedDurations();
@@ -160,6 +170,9 @@ public final class StreamingThroughput {
             .row("paced: batch duration p50, ms", Table.count(Stats.percentile(durations, 50)))
             .row("paced: batch duration p99, ms", Table.count(Stats.percentile(durations, 99)))
             .row("paced: batch duration max, ms", Table.count(Stats.percentile(durations, 100)));
+        for (String part : PARTS) {
+          table.row("paced: mean " + part + " ms per batch", Table.count(meanMillis(pacedBatches, part)));
+        }
       }
       table.row("records written to the output topics", Table.count(outputRecords));
       return table.toString();
@@ -171,7 +184,7 @@ public final class StreamingThroughput {
       StreamingQueryException, InterruptedException {
     try (EmbeddedKafka kafka = new EmbeddedKafka()) {
       kafka.start();
-      TweetGenerator generator = TweetGenerator.seeded(Corpus.SEED);
+      TweetGenerator generator = Corpus.generator(Corpus.SEED);
       List<StreamingQueryProgress> throughput = new ArrayList<>();
       long output = 0;
       if (config.tweets() > 0) {
@@ -179,7 +192,7 @@ public final class StreamingThroughput {
         kafka.createTopic("counts", 2);
         List<byte[]> chunk = new ArrayList<>();
         for (int i = 0; i < config.tweets(); i++) {
-          chunk.add(generator.nextJson().getBytes(StandardCharsets.UTF_8));
+          chunk.add(generator.next().bytes());
           if (chunk.size() == 10_000 || i == config.tweets() - 1) {
             kafka.produce("tweets", chunk);
             chunk.clear();
@@ -283,7 +296,7 @@ public final class StreamingThroughput {
           return;
         }
         for (int i = 0; i < perTick; i++) {
-          producer.send(new ProducerRecord<>(topic, generator.nextJson().getBytes(StandardCharsets.UTF_8)));
+          producer.send(new ProducerRecord<>(topic, generator.next().bytes()));
         }
         sent.addAndGet(perTick);
       }, 0, 100, TimeUnit.MILLISECONDS);
@@ -306,9 +319,11 @@ public final class StreamingThroughput {
     Config config = Config.parse(args);
     SparkSession spark = BenchSpark.session();
     try {
-      System.out.printf("streaming: %s, local[2], in-process Kafka%n", config);
+      System.out.printf("streaming: %s, local[2], in-process Kafka; load average at start: %s%n", config,
+          Machine.loadAverage());
       Result result = run(spark, config);
       System.out.println(result.toTable());
+      System.out.printf("load average at end: %s%n", Machine.loadAverage());
     } finally {
       spark.stop();
     }

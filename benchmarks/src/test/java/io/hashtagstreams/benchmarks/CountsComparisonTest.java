@@ -35,7 +35,7 @@ class CountsComparisonTest {
 
     CountsComparison comparison = CountsComparison.of(notebook, ours);
 
-    assertThat(comparison).isEqualTo(new CountsComparison(6, 4, 2, 1, 3, 1,
+    assertThat(comparison).isEqualTo(new CountsComparison(6, 4, 2, 1, 0, 3, 1,
         Map.of("bare #", 1, "case", 1, "punctuation", 1), 9, 10));
   }
 
@@ -51,7 +51,19 @@ class CountsComparisonTest {
 
   @Test
   void printsEveryCountInTheTable() {
-    CountsComparison comparison = new CountsComparison(6, 4, 2, 1, 3, 1, Map.of("case", 3), 9, 10);
-    assertThat(comparison.toTable()).contains("| notebook keys", "|  6 |", "| ours only", "notebook only: case");
+    CountsComparison comparison = new CountsComparison(6, 4, 2, 1, 0, 3, 1, Map.of("case", 3), 9, 10);
+    assertThat(comparison.toTable()).isEqualTo(""
+        + "| keys (window/tag)                 | count |\n"
+        + "| --------------------------------- | ----: |\n"
+        + "| notebook keys                     |     6 |\n"
+        + "| ours keys                         |     4 |\n"
+        + "| same count                        |     2 |\n"
+        + "| both, ours counted more           |     1 |\n"
+        + "| both, notebook counted more       |     0 |\n"
+        + "| notebook only                     |     3 |\n"
+        + "|   notebook only: case             |     3 |\n"
+        + "| ours only                         |     1 |\n"
+        + "| tag occurrences counted, notebook |     9 |\n"
+        + "| tag occurrences counted, ours     |    10 |\n");
   }
 }
