@@ -10,12 +10,15 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Summarizes the {@code jdk.ExecutionSample} events of a JFR recording (what {@code jfr print --events
- * jdk.ExecutionSample} lists one by one): the methods most often on top of the stack (self time), and the methods
- * most often anywhere on the stack (total time, each method counted once per sample).
+ * jdk.ExecutionSample} lists one by one), counting only samples of Spark's task threads (thread name starting with
+ * {@code Executor task launch worker}), so that driver work such as writing the corpus does not blur the picture:
+ * the methods most often on top of the stack (self time), and the Hashtag Streams methods most often anywhere on
+ * the stack (total time, each method counted once per sample).
  *
  * <p>Record and summarize the ours pipeline:
  * <pre>
@@ -28,22 +31,25 @@ import jdk.jfr.consumer.RecordingFile;
  */
 public final class JfrHotFrames {
 
+  private static final String TASK_THREAD = "Executor task launch worker";
+  private static final String OURS = "io.hashtagstreams.";
+
   private JfrHotFrames() {
   }
 
   /**
    * Self and total sample counts per method.
    *
-   * @param samples execution samples read
+   * @param samples execution samples of task threads
    * @param self samples per top-of-stack method
-   * @param total samples per method anywhere on the stack
+   * @param total samples per Hashtag Streams method anywhere on the stack
    */
   public record Profile(long samples, Map<String, Long> self, Map<String, Long> total) {
 
     /** The {@code top} entries of both maps as Markdown tables, with their share of all samples. */
     public String toTable(int top) {
-      return "execution samples: " + samples + "\n\nself (top of stack)\n" + table(self, top)
-          + "\ntotal (anywhere on the stack)\n" + table(total, top);
+      return "execution samples of Spark task threads: " + samples + "\n\nself (top of stack)\n" + table(self, top)
+          + "\ntotal (anywhere on the stack, Hashtag Streams methods)\n" + table(total, top);
     }
 
     private String table(Map<String, Long> counts, int top) {
@@ -68,7 +74,9 @@ public final class JfrHotFrames {
           continue;
         }
         RecordedStackTrace stack = event.getStackTrace();
-        if (stack == null || stack.getFrames().isEmpty()) {
+        RecordedThread thread = event.getThread("sampledThread");
+        if (stack == null || stack.getFrames().isEmpty() || thread == null || thread.getJavaName() == null
+            || !thread.getJavaName().startsWith(TASK_THREAD)) {
           continue;
         }
         samples++;
@@ -77,7 +85,7 @@ public final class JfrHotFrames {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (RecordedFrame frame : frames) {
           String name = name(frame.getMethod());
-          if (seen.add(name)) {
+          if (name.startsWith(OURS) && seen.add(name)) {
             total.merge(name, 1L, Long::sum);
           }
         }
