@@ -32,6 +32,18 @@ public final class Corpus {
   }
 
   /**
+   * Writes {@code args[1]} generator tweets (seed {@link #SEED}) to the JSON-lines file {@code args[0]}, e.g. to
+   * profile a harness without the generator in the recording:
+   * {@code java -cp benchmarks/target/benchmarks.jar io.hashtagstreams.benchmarks.Corpus /tmp/tweets.jsonl 200000}.
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      throw new IllegalArgumentException("usage: Corpus file.jsonl tweets");
+    }
+    writeJsonLines(Path.of(args[0]), Integer.parseInt(args[1]), SEED);
+  }
+
+  /**
    * The generator every benchmark uses: {@link TweetGenerator}'s defaults (1,000 tweets per second of event time
    * from 2016-08-05T23:00Z, 35% retweets, 10% extended tweets, 2% notices, no malformed lines) with this seed.
    */
