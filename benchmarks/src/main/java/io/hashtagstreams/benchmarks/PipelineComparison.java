@@ -118,10 +118,14 @@ public final class PipelineComparison {
 
     /** The results as a Markdown table plus the ratio lines of the pairs that ran. */
     public String toTable() {
-      Table table = new Table("variant", "runs", "median s", "tweets/s", "MB/s");
+      Table table = new Table("variant", "runs (s)", "median s", "tweets/s", "MB/s");
       for (Map.Entry<String, double[]> variant : seconds.entrySet()) {
         String name = variant.getKey();
-        table.row(name, variant.getValue().length, Table.fixed(median(name), 3),
+        StringBuilder runs = new StringBuilder();
+        for (double run : variant.getValue()) {
+          runs.append(runs.length() == 0 ? "" : " ").append(Table.fixed(run, 2));
+        }
+        table.row(name, runs, Table.fixed(median(name), 3),
             Table.count(tweetsPerSecond(name)), Table.fixed(bytes / 1e6 / median(name), 1));
       }
       StringBuilder out = new StringBuilder(table.toString());
