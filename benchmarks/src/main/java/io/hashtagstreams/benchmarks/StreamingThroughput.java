@@ -166,6 +166,8 @@ public final class StreamingThroughput {
       if (!pacedBatches.isEmpty()) {
         double[] durations = pacedDurations();
         table.row("paced: tweets sent", Table.count(pacedSent))
+            .row("paced: tweets processed",
+                Table.count(pacedBatches.stream().mapToLong(StreamingQueryProgress::numInputRows).sum()))
             .row("paced: achieved input rate, tweets/s", Table.count(pacedSent / pacedSeconds))
             .row("paced: batches with input", durations.length)
             .row("paced: batch duration p50, ms", Table.count(Stats.percentile(durations, 50)))
