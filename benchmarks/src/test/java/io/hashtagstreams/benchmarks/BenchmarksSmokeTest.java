@@ -1,0 +1,76 @@
+package io.hashtagstreams.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs each JMH benchmark once, in this JVM (forks 0: a fork would need the classpath that surefire does not pass
+ * on), with one warm-up and one measurement iteration of 100 ms on a tiny corpus. Asserts that every variant
+ * produced a score, never how large.
+ */
+class BenchmarksSmokeTest {
+
+  private static Collection<RunResult> runOnce(Class<?> benchmark, int tweets) throws RunnerException {
+    return new Runner(new OptionsBuilder()
+        .include(Pattern.quote(benchmark.getName()) + "\\.")
+        .forks(0)
+        .warmupIterations(1)
+        .measurementIterations(1)
+        .warmupTime(TimeValue.milliseconds(100))
+        .measurementTime(TimeValue.milliseconds(100))
+        .param("tweets", String.valueOf(tweets))
+        .shouldFailOnError(true)
+        .verbosity(VerboseMode.SILENT)
+        .build()).run();
+  }
+
+  private static void assertScoredVariants(Collection<RunResult> results, String... variants) {
+    assertThat(results).extracting(r -> r.getParams().getParam("variant")).containsExactlyInAnyOrder(variants);
+    assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+
+  @Test
+  void sparkExtractionBenchmarkScoresEveryVariant() throws RunnerException {
+    assertScoredVariants(runOnce(SparkExtractionBenchmark.class, 300),
+        "extractText", "get_json_object", "from_json", "json_tuple");
+  }
+
+  @Test
+  void hashtagExtractionBenchmarkScoresEveryVariant() throws RunnerException {
+    assertScoredVariants(runOnce(HashtagExtractionBenchmark.class, 300), "Hashtags.extract", "split", "regex");
+  }
+
+  @Test
+  void parserLoopBenchmarkScoresEveryVariant() throws RunnerException {
+    assertScoredVariants(runOnce(ParserLoopBenchmark.class, 300), "TweetScanner", "jackson-early-exit");
+  }
+
+  @Test
+  void sparkForkFlagsAreTheRootPomsJava17Flags() throws IOException {
+    Properties pom = new Properties();
+    try (InputStream in = getClass().getResourceAsStream("/root-pom.properties")) {
+      pom.load(in);
+    }
+    List<String> rootFlags = Arrays.asList(pom.getProperty("java17.spark.flags").trim().split("\\s+"));
+    String[] forkArgs = SparkExtractionBenchmark.class.getAnnotation(Fork.class).jvmArgsAppend();
+
+    assertThat(rootFlags).hasSizeGreaterThan(10);
+    assertThat(Arrays.asList(forkArgs).subList(3, forkArgs.length)).isEqualTo(rootFlags);
+  }
+}
