@@ -33,6 +33,8 @@ public final class LocalSpark {
           // two cores turns a 1 s batch into tens of seconds. The number is then fixed in each query's checkpoint.
           .config("spark.sql.shuffle.partitions", "2")
           .config("spark.ui.enabled", "false")
+          // Streaming queries turn adaptive execution off anyway (and warn about it).
+          .config("spark.sql.adaptive.enabled", "false")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1")
           // The run's checkpoints live in a temporary directory the app removes; nothing to keep.

@@ -29,10 +29,20 @@ public final class Queries {
    *
    * @param context where Kafka is
    * @param common the topic and starting offsets
-   * @return Spark's Kafka source columns: {@code key, value, topic, partition, offset, timestamp, timestampType}
+   * @return Spark's Kafka source columns: {@code key, value, topic, partition, offset, timestamp, timestampType};
+   *     for the embedded broker at most two trigger intervals' worth of tweets per micro-batch
    */
   public static Dataset<Row> records(QueryContext context, CommonConfig common) {
-    return records(context, common.topic(), common.startingOffsets());
+    KafkaTweetSource.Builder source = KafkaTweetSource.builder()
+        .bootstrapServers(context.bootstrapServers())
+        .subscribe(common.topic())
+        .startingOffsets(common.startingOffsets());
+    if (common.embedded() && common.triggerInterval() != null) {
+      // On a busy laptop a batch may fall behind the generator; capping it at two intervals' worth of tweets keeps
+      // tables coming every few seconds instead of one huge catch-up batch.
+      source.maxOffsetsPerTrigger(Math.max(1, 2L * common.rate() * common.triggerInterval().toMillis() / 1000));
+    }
+    return source.buildStream(context.spark());
   }
 
   /**

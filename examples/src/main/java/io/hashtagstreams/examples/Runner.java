@@ -49,14 +49,18 @@ final class Runner<C> {
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     try {
       workDir = Files.createTempDirectory("hashtag-streams-");
-      kafka = KafkaEnvironment.open(common, command.outputTopics(config), TweetFeed.create(common), err);
+      kafka = KafkaEnvironment.open(common, command.outputTopics(config), err);
       spark = LocalSpark.session();
       progress = new ProgressPrinter(out);
       spark.streams().addListener(progress);
       Optional<StreamingQuery> query =
           command.start(new QueryContext(spark, kafka.bootstrapServers(), workDir, out), config);
       if (query.isPresent()) {
+        kafka.startFeeding(TweetFeed.create(common));
         boolean ended = query.get().awaitTermination(common.duration().toMillis());
+        if (!ended) {
+          finishCurrentBatch(query.get());
+        }
         err.println("[app] " + command.name() + (ended ? " finished" : " ran for " + Durations.format(common.duration()))
             + (kafka.embedded() ? "; " + kafka.produced() + " tweets produced" : ""));
       }
@@ -124,6 +128,21 @@ final class Runner<C> {
       } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
         // Stopping is best effort here; the session or JVM ends next.
       }
+    }
+  }
+
+  /**
+   * Waits (at most 15 s) for a running micro-batch to end, so that stopping does not interrupt its tasks: the
+   * tables of that batch still print and Spark logs no interrupted tasks.
+   */
+  private static void finishCurrentBatch(StreamingQuery query) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    try {
+      while (query.isActive() && query.status().isTriggerActive() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
