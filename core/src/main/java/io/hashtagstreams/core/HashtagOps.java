@@ -157,10 +157,17 @@ public final class HashtagOps {
   }
 
   /**
-   * Tumbling-window counts per topic whose watermark delay equals the window.
+   * Tumbling-window counts per topic, with a watermark delay equal to the window: the same as
+   * {@code windowedCounts(window, window, window)}.
    *
-   * @param window the window length
+   * <pre>{@code
+   * Dataset<Row> counts = topics.transform(HashtagOps.windowedCounts(Duration.ofMinutes(1)));
+   * }</pre>
+   *
+   * @param window the window length (also the slide and the watermark delay)
    * @return the transformation
+   * @throws IllegalArgumentException at {@code .transform(...)}, see
+   *     {@link #windowedCounts(Duration, Duration, Duration)}
    * @see #windowedCounts(Duration, Duration, Duration)
    * @since 0.1.0
    */
@@ -169,30 +176,55 @@ public final class HashtagOps {
   }
 
   /**
-   * Counts per topic and event-time window, with the watermark applied on {@code event_time} here so that append
-   * mode works.
+   * Counts per topic and event-time window, with the watermark set on {@code event_time} here so that append
+   * mode works without a {@code withWatermark} call of your own.
    *
    * <table>
    *   <caption>Columns</caption>
    *   <tr><th>input</th><th>output</th></tr>
-   *   <tr><td>{@code event_time} timestamp, {@code topic} string</td>
-   *       <td>{@code window} struct&lt;start, end&gt;, {@code topic} string, {@code count} long</td></tr>
+   *   <tr><td>{@code event_time} timestamp, {@code topic} string; other columns are ignored</td>
+   *       <td>{@code window} struct&lt;start timestamp, end timestamp&gt;, {@code topic} string, {@code count}
+   *           long; nothing else</td></tr>
    * </table>
    *
-   * <p>Output modes: append (each window once, after the watermark passes its end), update (changed windows each
-   * trigger), complete.
+   * <p>A window covers {@code [start, end)}; windows start at multiples of {@code slide} since the epoch, so with a
+   * slide shorter than the window each row counts in {@code window / slide} windows. Rows whose {@code event_time} or
+   * {@code topic} is null belong to no window and are not counted. This is Spark's own window aggregation
+   * ({@code groupBy(window(...), topic).count()}), with the watermark applied first.
+   *
+   * <p>Lateness: the watermark is the latest {@code event_time} seen minus {@code watermark}, computed at the end of
+   * each micro-batch. A row still counts as long as its window has not closed (its end is after the watermark), even
+   * if the row itself is older than the watermark; rows for a closed window are dropped (Spark reports them as
+   * {@code numRowsDroppedByWatermark}). A batch Dataset has no watermark: it counts every row.
+   *
+   * <table>
+   *   <caption>Output modes on a streaming Dataset</caption>
+   *   <tr><th>mode</th><th>what each trigger writes</th></tr>
+   *   <tr><td>append</td><td>each window once, final, after the watermark reaches its end; state is then
+   *       dropped</td></tr>
+   *   <tr><td>update</td><td>the rows whose count changed in the trigger (upsert them by window and topic); state
+   *       of closed windows is dropped</td></tr>
+   *   <tr><td>complete</td><td>the whole table every trigger; nothing is ever dropped, so state grows without
+   *       bound and late rows are still counted</td></tr>
+   * </table>
    *
    * <pre>{@code
    * Dataset<Row> counts = topics.transform(HashtagOps.windowedCounts(
    *     Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofMinutes(2)));
+   * counts.writeStream().outputMode("append").format("console").option("truncate", false).start();
    * }</pre>
    *
-   * @param window the window length
-   * @param slide how far each window starts after the previous one (equal to {@code window} for tumbling)
-   * @param watermark how late a record may arrive, in event time, and still be counted
+   * @param window the window length, at least one millisecond
+   * @param slide how far each window starts after the previous one, at least one millisecond and at most
+   *     {@code window} (equal to {@code window} for tumbling windows)
+   * @param watermark how late, in event time, a row may arrive and still be counted; zero allows no lateness
    * @return the transformation
-   * @throws IllegalArgumentException at {@code .transform(...)} when a duration is null, zero, negative or below a
-   *     millisecond, when {@code slide} exceeds {@code window}, or when a column is missing
+   * @throws IllegalArgumentException at {@code .transform(...)}, naming the parameter and its value, when a
+   *     duration is null or not a whole number of milliseconds, when {@code window} or {@code slide} is not
+   *     positive, when {@code watermark} is negative, when {@code slide} exceeds {@code window}; also when
+   *     {@code event_time} or {@code topic} is missing, when {@code event_time} is not a timestamp (convert it with
+   *     {@code to_timestamp}) or {@code topic} not a string, and when {@code event_time} already carries a
+   *     watermark (drop your {@code withWatermark} call and pass its delay here)
    * @since 0.1.0
    */
   public static Function1<Dataset<Row>, Dataset<Row>> windowedCounts(Duration window, Duration slide,
@@ -201,10 +233,17 @@ public final class HashtagOps {
   }
 
   /**
-   * The {@code k} most frequent topics of each one-minute tumbling window, emitted once the window is final.
+   * The {@code k} most frequent topics of each one-minute tumbling window with a one-minute watermark delay: the
+   * same as {@code topTopics(k, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1))}.
    *
-   * @param k how many topics per window
+   * <pre>{@code
+   * Dataset<Row> top10 = topics.transform(HashtagOps.topTopics(10));
+   * }</pre>
+   *
+   * @param k how many topics per window, at least 1
    * @return the transformation
+   * @throws IllegalArgumentException at {@code .transform(...)}, see
+   *     {@link #topTopics(int, Duration, Duration, Duration)}
    * @see #topTopics(int, Duration, Duration, Duration)
    * @since 0.1.0
    */
@@ -214,31 +253,45 @@ public final class HashtagOps {
   }
 
   /**
-   * The {@code k} most frequent topics per event-time window, ties broken by topic in ascending order.
+   * The {@code k} most frequent topics per event-time window, each window's ranking written once, when it is
+   * final.
    *
    * <table>
    *   <caption>Columns</caption>
    *   <tr><th>input</th><th>output</th></tr>
-   *   <tr><td>{@code event_time} timestamp, {@code topic} string</td>
-   *       <td>{@code window} struct&lt;start, end&gt;, {@code rank} int (1..k), {@code topic} string,
-   *           {@code count} long</td></tr>
+   *   <tr><td>{@code event_time} timestamp, {@code topic} string; other columns are ignored</td>
+   *       <td>{@code window} struct&lt;start timestamp, end timestamp&gt;, {@code rank} int (1..k),
+   *           {@code topic} string, {@code count} long; nothing else</td></tr>
    * </table>
    *
-   * <p>On a streaming Dataset, run it in append mode: each window's ranking is emitted once, after the watermark
-   * passes the window's end, and its state is dropped then.
+   * <p>Ranks follow count descending; equal counts are ordered by topic ascending ({@link String#compareTo}), so
+   * ranks within a window are 1, 2, ... without gaps or repeats. A window with fewer than {@code k} topics gives
+   * fewer rows. Windows, lateness and null handling are those of
+   * {@link #windowedCounts(Duration, Duration, Duration)}: the counts ranked are the counts it would emit.
+   *
+   * <p>Streaming: Spark allows sorting and limiting only in complete mode, which would keep every window forever.
+   * This operator instead keeps, per open window, each topic's count in state; when the watermark reaches the
+   * window's end it writes the top {@code k} rows and drops the window's state, so memory holds only open windows.
+   * Run it in <b>append</b> mode. Spark refuses other modes when the query starts
+   * ({@code AnalysisException}: update mode "flatMapGroupsWithState in append mode is not supported with Update
+   * output mode", complete mode "Complete output mode not supported when there are no streaming aggregations").
+   * Rows for a window that was already written are dropped (and counted in {@code numRowsDroppedByWatermark}): a
+   * window is never re-opened or written twice. A batch
+   * Dataset is ranked with Spark's {@code row_number()} over the window counts, with the same result.
    *
    * <pre>{@code
    * Dataset<Row> top = topics.transform(HashtagOps.topTopics(10,
    *     Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(30)));
+   * top.writeStream().outputMode("append").format("console").option("numRows", 1000).start();
    * }</pre>
    *
    * @param k how many topics per window, at least 1
-   * @param window the window length
-   * @param slide the window slide
-   * @param watermark the allowed lateness in event time
+   * @param window the window length, at least one millisecond
+   * @param slide the window slide, at least one millisecond and at most {@code window}
+   * @param watermark how late, in event time, a row may arrive and still be counted; zero allows no lateness
    * @return the transformation
-   * @throws IllegalArgumentException at {@code .transform(...)} when {@code k < 1}, a duration is invalid or a
-   *     column is missing
+   * @throws IllegalArgumentException at {@code .transform(...)} when {@code k < 1}, and for the reasons given at
+   *     {@link #windowedCounts(Duration, Duration, Duration)} (durations, columns, types, an existing watermark)
    * @since 0.1.0
    */
   public static Function1<Dataset<Row>, Dataset<Row>> topTopics(int k, Duration window, Duration slide,
@@ -247,23 +300,41 @@ public final class HashtagOps {
   }
 
   /**
-   * Turns window counts or rankings into Kafka records.
+   * Turns window counts or rankings into Kafka records: a text key and a JSON value with a fixed field order.
    *
    * <table>
    *   <caption>Columns</caption>
    *   <tr><th>input</th><th>output</th></tr>
-   *   <tr><td>{@code window}, {@code topic}, {@code count}, optional {@code rank}</td>
-   *       <td>{@code key} string ({@code 2016-07-29T12:46:00Z/rio2016}), {@code value} string
-   *           ({@code {"window":{"start":"...Z","end":"...Z"},"topic":"rio2016","count":42}}, with {@code "rank"}
-   *           when present)</td></tr>
+   *   <tr><td>{@code window} struct&lt;start timestamp, end timestamp&gt;, {@code topic} string, {@code count}
+   *           long or int, optional {@code rank} int or long; other columns are ignored</td>
+   *       <td>{@code key} string, {@code value} string; nothing else</td></tr>
    * </table>
+   *
+   * <ul>
+   *   <li>{@code key}: {@code <window start>/<topic>}, e.g. {@code 2016-07-29T12:46:00Z/rio2016}. The start alone
+   *       identifies a window because a query uses one window length; with a log-compacted topic the last value
+   *       per key wins, which suits update-mode counts.</li>
+   *   <li>{@code value}, counts:
+   *       {@code {"window":{"start":"2016-07-29T12:46:00Z","end":"2016-07-29T12:47:00Z"},"topic":"rio2016","count":42}}</li>
+   *   <li>{@code value}, rankings ({@code rank} comes right after {@code window}):
+   *       {@code {"window":{...},"rank":1,"topic":"rio2016","count":42}}</li>
+   * </ul>
+   *
+   * <p>Timestamps are ISO-8601 in UTC with a {@code Z}, whatever {@code spark.sql.session.timeZone} is, with
+   * milliseconds only when they are not zero ({@code 2016-07-29T12:46:00.250Z}), as {@link java.time.Instant}
+   * prints them; microseconds are dropped. The JSON is written by Spark's {@code to_json}, so any topic text is
+   * escaped correctly (quotes, backslashes, control characters; other characters, emoji included, are written as
+   * UTF-8). A null field is written as JSON {@code null} and the key is then null. Works on batch and streaming
+   * Datasets, in every output mode.
    *
    * <pre>{@code
    * Dataset<Row> records = counts.transform(HashtagOps.toKafkaValue());
+   * records.writeStream().format("kafka").option("topic", "hashtag-counts") ... .start();
    * }</pre>
    *
    * @return the transformation
-   * @throws IllegalArgumentException at {@code .transform(...)} when a column is missing
+   * @throws IllegalArgumentException at {@code .transform(...)} when {@code window}, {@code topic} or
+   *     {@code count} is missing or of another type, or {@code rank} is present and not an integer
    * @since 0.1.0
    */
   public static Function1<Dataset<Row>, Dataset<Row>> toKafkaValue() {
