@@ -1,0 +1,207 @@
+package io.hashtagstreams.core.sample;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import io.hashtagstreams.core.RejectReason;
+
+/**
+ * One line produced by {@link TweetGenerator}: the bytes as the stream would deliver them, and the ground truth
+ * a correct reader must find in them.
+ *
+ * <p>For the tweet kinds ({@link #isTweet()}) the ground truth is what
+ * {@link io.hashtagstreams.core.HashtagOps#extractText()} must return: {@link #id()}, {@link #fullText()},
+ * {@link #createdAt()}, {@link #lang()}, {@link #isRetweet()}, and the hashtags of the full text as written
+ * ({@link #hashtags()}). For the other kinds, {@link #expectedRejectReason()} is the reason
+ * {@link io.hashtagstreams.core.HashtagOps#rejected()} must give.
+ *
+ * <pre>{@code
+ * GeneratedRecord record = TweetGenerator.builder().seed(7).build().next();
+ * if (record.isTweet()) {
+ *   System.out.println(record.id() + " " + record.hashtags());
+ * }
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class GeneratedRecord {
+
+  /**
+   * What a generated line is.
+   *
+   * @since 0.1.0
+   */
+  public enum Kind {
+    /** An ordinary tweet of at most 140 characters (sometimes quoting another tweet). */
+    TWEET,
+    /** A retweet: its own {@code text} is truncated "RT @name: ..."; the full text is the retweeted tweet's. */
+    RETWEET,
+    /** A long tweet: {@code truncated: true}, the full text in {@code extended_tweet.full_text}. */
+    EXTENDED_TWEET,
+    /** A stream delete notice {@code {"delete":...}}. */
+    DELETE_NOTICE,
+    /** A stream limit notice {@code {"limit":...}}. */
+    LIMIT_NOTICE,
+    /** A truncated tweet, garbage, or a tweet with bytes that are not UTF-8. */
+    MALFORMED
+  }
+
+  private final Kind kind;
+  private final byte[] bytes;
+  private final long id;
+  private final String fullText;
+  private final long timestampMs;
+  private final String lang;
+  private final List<String> hashtags;
+  private final RejectReason expectedRejectReason;
+
+  private GeneratedRecord(Kind kind, byte[] bytes, long id, String fullText, long timestampMs, String lang,
+      List<String> hashtags, RejectReason expectedRejectReason) {
+    this.kind = kind;
+    this.bytes = bytes;
+    this.id = id;
+    this.fullText = fullText;
+    this.timestampMs = timestampMs;
+    this.lang = lang;
+    this.hashtags = hashtags;
+    this.expectedRejectReason = expectedRejectReason;
+  }
+
+  static GeneratedRecord tweet(Kind kind, byte[] bytes, long id, String fullText, long timestampMs, String lang,
+      List<String> hashtags) {
+    return new GeneratedRecord(kind, bytes, id, fullText, timestampMs, lang, List.copyOf(hashtags), null);
+  }
+
+  static GeneratedRecord other(Kind kind, byte[] bytes, long timestampMs, RejectReason reason) {
+    return new GeneratedRecord(kind, bytes, 0, null, timestampMs, null, List.of(), reason);
+  }
+
+  /** What this line is. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** Whether this line is a tweet that {@code extractText} must return (TWEET, RETWEET or EXTENDED_TWEET). */
+  public boolean isTweet() {
+    return kind == Kind.TWEET || kind == Kind.RETWEET || kind == Kind.EXTENDED_TWEET;
+  }
+
+  /** Whether this line is a retweet. */
+  public boolean isRetweet() {
+    return kind == Kind.RETWEET;
+  }
+
+  /** A copy of the line's bytes, without a line terminator: ASCII JSON, except for some MALFORMED lines. */
+  public byte[] bytes() {
+    return bytes.clone();
+  }
+
+  /** The number of bytes of the line. */
+  public int size() {
+    return bytes.length;
+  }
+
+  /**
+   * The line as a string.
+   *
+   * @throws IllegalStateException when the line is MALFORMED with bytes that are not UTF-8 (use {@link #bytes()})
+   */
+  public String json() {
+    if (expectedRejectReason == RejectReason.INVALID_UTF8) {
+      throw new IllegalStateException("this line is not valid UTF-8 on purpose; use bytes()");
+    }
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The tweet id ({@code id} of the top-level object).
+   *
+   * @throws IllegalStateException when {@link #isTweet()} is false
+   */
+  public long id() {
+    requireTweet("id");
+    return id;
+  }
+
+  /**
+   * The complete text, HTML escapes decoded: the retweeted tweet's full text for a retweet, the extended text
+   * of a long tweet, else {@code text}.
+   *
+   * @throws IllegalStateException when {@link #isTweet()} is false
+   */
+  public String fullText() {
+    requireTweet("fullText");
+    return fullText;
+  }
+
+  /**
+   * The {@code created_at} instant (whole seconds), the default {@code event_time}.
+   *
+   * @throws IllegalStateException when {@link #isTweet()} is false
+   */
+  public Instant createdAt() {
+    requireTweet("createdAt");
+    return Instant.ofEpochSecond(Math.floorDiv(timestampMs, 1000));
+  }
+
+  /**
+   * The {@code timestamp_ms} instant (milliseconds): the generator's clock for this line, for every kind.
+   */
+  public Instant timestamp() {
+    return Instant.ofEpochMilli(timestampMs);
+  }
+
+  /**
+   * The top-level {@code lang}.
+   *
+   * @throws IllegalStateException when {@link #isTweet()} is false
+   */
+  public String lang() {
+    requireTweet("lang");
+    return lang;
+  }
+
+  /**
+   * The hashtags placed in {@link #fullText()}, in order, without {@code #}, exactly as written (case kept,
+   * repeats kept): what a twitter-text extractor finds there. Links with a {@code #fragment} are not included.
+   *
+   * @throws IllegalStateException when {@link #isTweet()} is false
+   */
+  public List<String> hashtags() {
+    requireTweet("hashtags");
+    return hashtags;
+  }
+
+  /** The reason {@code rejected()} must give this line, or null for tweets. */
+  public RejectReason expectedRejectReason() {
+    return expectedRejectReason;
+  }
+
+  private void requireTweet(String what) {
+    if (!isTweet()) {
+      throw new IllegalStateException(what + " is only known for tweets, but this line is " + kind);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "GeneratedRecord{" + kind + ", " + bytes.length + " bytes"
+        + (isTweet() ? ", id=" + id + ", hashtags=" + hashtags : ", expected " + expectedRejectReason) + "}";
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof GeneratedRecord)) {
+      return false;
+    }
+    GeneratedRecord that = (GeneratedRecord) other;
+    return kind == that.kind && Arrays.equals(bytes, that.bytes);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * kind.hashCode() + Arrays.hashCode(bytes);
+  }
+}
