@@ -61,7 +61,9 @@ final class Runner<C> {
         if (!ended) {
           finishCurrentBatch(query.get());
         }
-        err.println("[app] " + command.name() + (ended ? " finished" : " ran for " + Durations.format(common.duration()))
+        String how = interrupted ? " stopped (Ctrl-C)"
+            : ended ? " finished" : " ran for " + Durations.format(common.duration());
+        err.println("[app] " + command.name() + how
             + (kafka.embedded() ? "; " + kafka.produced() + " tweets produced" : ""));
       }
       if (kafka.producerFailure() != null) {
