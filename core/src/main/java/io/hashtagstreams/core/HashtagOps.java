@@ -112,7 +112,8 @@ public final class HashtagOps {
    *
    * @param options the options given to {@code extractText}
    * @return the transformation
-   * @throws IllegalArgumentException at {@code .transform(...)} when {@code value} is missing or of another type
+   * @throws IllegalArgumentException at {@code .transform(...)} when {@code value} is missing or of another type,
+   *     or when the input already has a {@code reason} column
    * @since 0.1.0
    */
   public static Function1<Dataset<Row>, Dataset<Row>> rejected(ExtractOptions options) {
@@ -149,7 +150,8 @@ public final class HashtagOps {
    *
    * @param options case and de-duplication
    * @return the transformation
-   * @throws IllegalArgumentException at {@code .transform(...)} when {@code text} is missing
+   * @throws IllegalArgumentException at {@code .transform(...)} when {@code text} is missing or not a string, or
+   *     when the input already has a {@code topic} column
    * @since 0.1.0
    */
   public static Function1<Dataset<Row>, Dataset<Row>> explodeTopics(TopicOptions options) {

@@ -33,22 +33,41 @@ public final class TopicOptions implements java.io.Serializable {
     this.oncePerTweet = builder.oncePerTweet;
   }
 
-  /** The defaults: normalized topics, one row per occurrence. */
+  /**
+   * The defaults: normalized topics ({@code keepCase} false), one row per occurrence ({@code oncePerTweet} false).
+   *
+   * @return the shared default options
+   */
   public static TopicOptions defaults() {
     return DEFAULTS;
   }
 
-  /** A builder starting from the defaults. */
+  /**
+   * A builder starting from the defaults.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Whether {@code topic} keeps the tag as written. */
+  /**
+   * Whether {@code topic} keeps the tag as written ({@code #RIO2016} gives {@code RIO2016}) instead of
+   * {@link Hashtags#normalize(String)} of it ({@code rio2016}).
+   *
+   * @return true to keep the tag as written
+   */
   public boolean keepCase() {
     return keepCase;
   }
 
-  /** Whether a tag counts once per tweet. */
+  /**
+   * Whether a tag repeated in one tweet gives one row, at its first occurrence; tags are compared after
+   * normalization unless {@link #keepCase()}, so {@code #Rio2016 #RIO2016} gives one row {@code rio2016} by default
+   * and two rows with {@code keepCase}.
+   *
+   * @return true to count a tag once per tweet
+   */
   public boolean oncePerTweet() {
     return oncePerTweet;
   }
@@ -83,8 +102,10 @@ public final class TopicOptions implements java.io.Serializable {
     }
 
     /**
-     * Keeps the tag as written when {@code true}.
+     * Keeps the tag as written when {@code true}; see {@link TopicOptions#keepCase()}.
      *
+     * @param keep whether to keep the tag as written
+     * @return this builder
      * @throws IllegalStateException when already set
      */
     public Builder keepCase(boolean keep) {
@@ -97,8 +118,10 @@ public final class TopicOptions implements java.io.Serializable {
     }
 
     /**
-     * Counts each tag once per tweet when {@code true}.
+     * Counts each tag once per tweet when {@code true}; see {@link TopicOptions#oncePerTweet()}.
      *
+     * @param once whether to count a tag once per tweet
+     * @return this builder
      * @throws IllegalStateException when already set
      */
     public Builder oncePerTweet(boolean once) {
@@ -110,7 +133,11 @@ public final class TopicOptions implements java.io.Serializable {
       return this;
     }
 
-    /** The immutable options. */
+    /**
+     * The immutable options.
+     *
+     * @return the options built
+     */
     public TopicOptions build() {
       return new TopicOptions(this);
     }
