@@ -1,0 +1,89 @@
+package io.hashtagstreams.kafka.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+
+/**
+ * The only class that touches the broker jar (kafka_2.12), so that the rest of the module loads without it: formats
+ * a KRaft log directory and runs one combined broker/controller in this JVM.
+ */
+public final class RaftBroker {
+
+  private final Properties properties;
+  private KafkaRaftServer server;
+
+  /** A broker for these server properties; nothing runs until {@link #format} and {@link #start}. */
+  public RaftBroker(Properties properties) {
+    this.properties = properties;
+  }
+
+  /** Formats the log directory with a new cluster id, as {@code kafka-storage.sh format} does. */
+  public void format(Path workDir) throws IOException {
+    Path config = workDir.resolve("server.properties");
+    try (OutputStream out = Files.newOutputStream(config)) {
+      properties.store(out, "EmbeddedKafka");
+    }
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    int exit;
+    try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+      exit = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c",
+          config.toString()}, print);
+    }
+    if (exit != 0) {
+      throw new IllegalStateException("kafka storage format failed (exit " + exit + "): "
+          + output.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Starts the server; returns once its sockets are bound. */
+  public void start() {
+    KafkaRaftServer created = newServer();
+    created.startup();
+    server = created;
+  }
+
+  // KafkaConfig's superclass lives in kafka-server, which kafka_2.12 only has at run time: reach it reflectively
+  // so that compiling against kafka_2.12 alone works.
+  private KafkaRaftServer newServer() {
+    try {
+      Class<?> configClass = Class.forName("kafka.server.KafkaConfig");
+      Object config = configClass.getMethod("fromProps", Properties.class, boolean.class)
+          .invoke(null, properties, false);
+      return (KafkaRaftServer) KafkaRaftServer.class.getConstructor(configClass, Time.class)
+          .newInstance(config, Time.SYSTEM);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof RuntimeException ? (RuntimeException) cause
+          : new IllegalStateException("could not create the Kafka server", cause);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("unexpected kafka_2.12 version: " + e, e);
+    }
+  }
+
+  /** Shuts the server down and waits until it has; no-op when not running. */
+  public void stop() {
+    if (server != null) {
+      KafkaRaftServer stopping = server;
+      server = null;
+      stopping.shutdown();
+      stopping.awaitShutdown();
+    }
+  }
+
+  /** Whether {@link #start} ran and {@link #stop} has not. */
+  public boolean running() {
+    return server != null;
+  }
+}

@@ -1,0 +1,290 @@
+package io.hashtagstreams.kafka.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.IsolationLevel;
+
+import io.hashtagstreams.kafka.internal.RaftBroker;
+
+/**
+ * A real single-node Kafka 3.9 broker (KRaft, combined broker and controller) in this JVM, on free loopback ports,
+ * for tests and demos. Needs {@code org.apache.kafka:kafka_2.12:3.9.2} on the classpath, which
+ * hashtag-streams-kafka-io declares optional: add it (test scope) to use this class.
+ *
+ * <pre>{@code
+ * try (EmbeddedKafka kafka = new EmbeddedKafka()) {
+ *   kafka.start();
+ *   kafka.createTopic("tweets", 2);
+ *   kafka.produce("tweets", List.of("{\"id\":1}".getBytes(StandardCharsets.UTF_8)));
+ *   List<ConsumerRecord<byte[], byte[]>> records =
+ *       kafka.consumeAll("tweets", IsolationLevel.READ_COMMITTED, Duration.ofSeconds(10));
+ * }
+ * }</pre>
+ *
+ * <p>Broker settings: replication factor 1 everywhere (offsets and transaction state too),
+ * {@code transaction.state.log.min.isr=1}, one partition for the internal topics,
+ * {@code group.initial.rebalance.delay.ms=0}, 8 MB log segments, Kafka's default {@code message.max.bytes}
+ * (about 1 MB; raise it per topic with {@code max.message.bytes} in {@link #createTopic(String, int, Map)}), and
+ * {@code auto.create.topics.enable=false}: a test writing to a topic it forgot to create fails instead of quietly
+ * creating one. Extra or different server properties can be given to {@link #EmbeddedKafka(Map)}. The log
+ * directory is a new temporary directory, deleted by {@link #close()}.
+ *
+ * <p>{@link #stop()} and {@link #restart()} simulate an outage: the restarted broker listens on the same ports and
+ * keeps its data. The ports were free when the broker first started; while it is stopped another process could
+ * take them, and the restart then fails with a bind error.
+ *
+ * @since 0.1.0
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+  private static final String BROKER_CLASS = "kafka.server.KafkaRaftServer";
+
+  private final Map<String, String> overrides;
+  private Path logDir;
+  private int port;
+  private RaftBroker broker;
+
+  /** A broker with the default settings described above; call {@link #start()}. */
+  public EmbeddedKafka() {
+    this(Collections.emptyMap());
+  }
+
+  /**
+   * A broker whose server properties are the defaults described above, overridden by {@code serverProperties}.
+   *
+   * @param serverProperties broker settings such as {@code message.max.bytes}; listeners, ports and
+   *     {@code log.dirs} are chosen here and cannot be overridden
+   */
+  public EmbeddedKafka(Map<String, String> serverProperties) {
+    this.overrides = Collections.unmodifiableMap(new HashMap<>(serverProperties));
+  }
+
+  /**
+   * Formats a new log directory, starts the broker and waits (at most 30 s) until it answers.
+   *
+   * @return this broker
+   * @throws IllegalStateException when already started, when kafka_2.12 is not on the classpath, or when the broker
+   *     does not answer in time
+   */
+  public synchronized EmbeddedKafka start() {
+    if (broker != null) {
+      throw new IllegalStateException("EmbeddedKafka is already started on " + bootstrapServers());
+    }
+    requireBrokerJar();
+    try {
+      logDir = Files.createTempDirectory("embedded-kafka-");
+      port = freePort();
+      int controllerPort = freePort();
+      RaftBroker created = new RaftBroker(serverProperties(controllerPort));
+      created.format(logDir);
+      created.start();
+      broker = created;
+      awaitReady();
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException("EmbeddedKafka could not prepare its log directory " + logDir, e);
+    }
+  }
+
+  /**
+   * {@code 127.0.0.1:<port>}, the address clients connect to.
+   *
+   * @return the bootstrap servers
+   * @throws IllegalStateException when never started
+   */
+  public synchronized String bootstrapServers() {
+    if (port == 0) {
+      throw new IllegalStateException("EmbeddedKafka is not started");
+    }
+    return "127.0.0.1:" + port;
+  }
+
+  /**
+   * Creates a topic with replication factor 1 and waits until it exists.
+   *
+   * @param name the topic
+   * @param partitions at least 1
+   * @throws IllegalStateException when the broker refuses (the topic exists, for example)
+   * @see KafkaTestClients#createTopic(String, String, int, Map)
+   */
+  public void createTopic(String name, int partitions) {
+    KafkaTestClients.createTopic(bootstrapServers(), name, partitions, Collections.emptyMap());
+  }
+
+  /**
+   * Creates a topic with replication factor 1 and topic configs such as {@code max.message.bytes}.
+   *
+   * @param name the topic
+   * @param partitions at least 1
+   * @param configs topic-level settings
+   * @throws IllegalStateException when the broker refuses (the topic exists, for example)
+   */
+  public void createTopic(String name, int partitions, Map<String, String> configs) {
+    KafkaTestClients.createTopic(bootstrapServers(), name, partitions, configs);
+  }
+
+  /**
+   * Writes values without keys and waits until all are acknowledged; a null element writes a tombstone.
+   *
+   * @param topic an existing topic
+   * @param values the record values
+   * @see KafkaTestClients#produce(String, String, List)
+   */
+  public void produce(String topic, List<byte[]> values) {
+    KafkaTestClients.produce(bootstrapServers(), topic, values);
+  }
+
+  /**
+   * Reads every record of a topic up to its end offsets at the time of the call.
+   *
+   * @param topic an existing topic
+   * @param isolation {@code READ_COMMITTED} to see only committed transactional records
+   * @param timeout how long to wait for the records
+   * @return the records, ordered by partition and offset
+   * @throws IllegalStateException when the topic does not exist or the end offsets are not reached in time
+   * @see KafkaTestClients#consumeAll(String, String, IsolationLevel, Duration)
+   */
+  public List<ConsumerRecord<byte[], byte[]>> consumeAll(String topic, IsolationLevel isolation, Duration timeout) {
+    return KafkaTestClients.consumeAll(bootstrapServers(), topic, isolation, timeout);
+  }
+
+  /**
+   * Shuts the broker down, keeping its ports and log directory for {@link #restart()}.
+   *
+   * @throws IllegalStateException when not running
+   */
+  public synchronized void stop() {
+    if (broker == null || !broker.running()) {
+      throw new IllegalStateException("EmbeddedKafka is not running");
+    }
+    broker.stop();
+  }
+
+  /**
+   * Starts the stopped broker again on the same ports and log directory and waits (at most 30 s) until it answers.
+   *
+   * @throws IllegalStateException when never started, still running, or when the broker does not answer in time
+   */
+  public synchronized void restart() {
+    if (broker == null) {
+      throw new IllegalStateException("EmbeddedKafka was never started");
+    }
+    if (broker.running()) {
+      throw new IllegalStateException("EmbeddedKafka is still running on " + bootstrapServers());
+    }
+    broker.start();
+    awaitReady();
+  }
+
+  /** Stops the broker if running and deletes its log directory. */
+  @Override
+  public synchronized void close() {
+    if (broker != null) {
+      broker.stop();
+      broker = null;
+    }
+    if (logDir != null) {
+      try (Stream<Path> files = Files.walk(logDir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not delete " + logDir, e);
+      }
+      logDir = null;
+    }
+  }
+
+  private Properties serverProperties(int controllerPort) {
+    Properties props = new Properties();
+    props.put("process.roles", "broker,controller");
+    props.put("node.id", "1");
+    props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    props.put("controller.listener.names", "CONTROLLER");
+    props.put("inter.broker.listener.name", "PLAINTEXT");
+    props.put("offsets.topic.replication.factor", "1");
+    props.put("offsets.topic.num.partitions", "1");
+    props.put("transaction.state.log.replication.factor", "1");
+    props.put("transaction.state.log.min.isr", "1");
+    props.put("transaction.state.log.num.partitions", "1");
+    props.put("group.initial.rebalance.delay.ms", "0");
+    props.put("auto.create.topics.enable", "false");
+    props.put("num.partitions", "1");
+    props.put("default.replication.factor", "1");
+    props.put("log.segment.bytes", Integer.toString(8 * 1024 * 1024));
+    props.putAll(overrides);
+    props.put("log.dirs", logDir.toString());
+    return props;
+  }
+
+  private void awaitReady() {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    Properties config = clientConfig();
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+    try (Admin admin = Admin.create(config)) {
+      while (true) {
+        try {
+          if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+            return;
+          }
+        } catch (ExecutionException | TimeoutException e) {
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("EmbeddedKafka on " + bootstrapServers() + " did not answer within "
+                + READY_TIMEOUT, e);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted waiting for EmbeddedKafka", e);
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("EmbeddedKafka on " + bootstrapServers() + " has no nodes after "
+              + READY_TIMEOUT);
+        }
+      }
+    }
+  }
+
+  private Properties clientConfig() {
+    Properties config = new Properties();
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    return config;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    }
+  }
+
+  static void requireBrokerJar() {
+    try {
+      Class.forName(BROKER_CLASS, false, EmbeddedKafka.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("EmbeddedKafka needs the Kafka broker on the classpath: add the dependency"
+          + " org.apache.kafka:kafka_2.12:3.9.2 (test scope), which hashtag-streams-kafka-io declares optional", e);
+    }
+  }
+}

@@ -1,0 +1,201 @@
+package io.hashtagstreams.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+import io.hashtagstreams.core.testing.SparkTestSession;
+
+/**
+ * Builder rules of {@link KafkaTweetSource}; no broker needed (Spark connects only when a query runs). Reading
+ * from a real broker is covered by {@link KafkaPipelineTest}.
+ */
+class KafkaTweetSourceTest {
+
+  private static final String JAAS = "org.apache.kafka.common.security.plain.PlainLoginModule required"
+      + " username=\"reader\" password=\"s3cr3t-pw\";";
+
+  private static KafkaTweetSource.Builder minimal() {
+    return KafkaTweetSource.builder().bootstrapServers("127.0.0.1:1").subscribe("tweets");
+  }
+
+  @Test
+  void mapsEverySettingToSparksKafkaOptions() {
+    KafkaTweetSource source = KafkaTweetSource.builder()
+        .bootstrapServers("a:9092,b:9093")
+        .subscribe("tweets", "retweets")
+        .startingOffsets("earliest")
+        .maxOffsetsPerTrigger(1000)
+        .failOnDataLoss(false)
+        .groupIdPrefix("hashtags")
+        .includeHeaders(true)
+        .option("security.protocol", "SASL_SSL")
+        .option("kafka.sasl.mechanism", "PLAIN")
+        .option("fetch.max.bytes", "2097152")
+        .build();
+
+    assertThat(source.sparkOptions()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "kafka.bootstrap.servers", "a:9092,b:9093",
+        "subscribe", "tweets,retweets",
+        "startingOffsets", "earliest",
+        "maxOffsetsPerTrigger", "1000",
+        "failOnDataLoss", "false",
+        "groupIdPrefix", "hashtags",
+        "includeHeaders", "true",
+        "kafka.security.protocol", "SASL_SSL",
+        "kafka.sasl.mechanism", "PLAIN",
+        "kafka.fetch.max.bytes", "2097152"));
+  }
+
+  @Test
+  void buildsAStreamWithSparksKafkaColumns() {
+    SparkSession spark = SparkTestSession.get();
+    Dataset<Row> stream = minimal().buildStream(spark);
+
+    assertThat(stream.isStreaming()).isTrue();
+    assertThat(stream.columns()).containsExactly("key", "value", "topic", "partition", "offset", "timestamp",
+        "timestampType");
+  }
+
+  @Test
+  void buildsABatchBetweenOffsets() {
+    Dataset<Row> batch = minimal().startingOffsets("earliest").endingOffsets("{\"tweets\":{\"0\":5}}")
+        .buildBatch(SparkTestSession.get());
+
+    assertThat(batch.isStreaming()).isFalse();
+    assertThat(batch.columns()).containsExactly("key", "value", "topic", "partition", "offset", "timestamp",
+        "timestampType");
+  }
+
+  @Test
+  void requiresBootstrapServers() {
+    assertThatThrownBy(() -> KafkaTweetSource.builder().subscribe("tweets").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("KafkaTweetSource: bootstrapServers is required, but was not set");
+  }
+
+  @Test
+  void requiresOneSubscription() {
+    assertThatThrownBy(() -> KafkaTweetSource.builder().bootstrapServers("b:1").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("KafkaTweetSource: exactly one of subscribe, subscribePattern, assign is required, but none"
+            + " was set");
+  }
+
+  @Test
+  void refusesTwoSubscriptionsNamingBoth() {
+    assertThatThrownBy(() -> minimal().subscribePattern("tweets-.*").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("KafkaTweetSource: exactly one of subscribe, subscribePattern, assign is required, but got"
+            + " [subscribe=tweets, subscribePattern=tweets-.*]");
+  }
+
+  @Test
+  void refusesEndingOffsetsOnAStream() {
+    assertThatThrownBy(() -> minimal().endingOffsets("latest").buildStream(SparkTestSession.get()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("endingOffsets is for batch reads only, but was set to 'latest'");
+  }
+
+  @Test
+  void refusesStreamOnlyAndEmptySettingsOnABatch() {
+    SparkSession spark = SparkTestSession.get();
+    assertThatThrownBy(() -> minimal().maxOffsetsPerTrigger(10).buildBatch(spark))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxOffsetsPerTrigger is for streams only, but was set to '10'");
+    assertThatThrownBy(() -> minimal().startingOffsets("latest").buildBatch(spark))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("startingOffsets 'latest' reads nothing in a batch");
+    assertThatThrownBy(() -> minimal().endingOffsets("earliest").buildBatch(spark))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("endingOffsets 'earliest' reads nothing in a batch");
+  }
+
+  @Test
+  void refusesInvalidValuesNamingThem() {
+    assertThatThrownBy(() -> KafkaTweetSource.builder().bootstrapServers("broker"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("KafkaTweetSource: bootstrapServers entry 'broker' of 'broker' is not host:port");
+    assertThatThrownBy(() -> KafkaTweetSource.builder().bootstrapServers("b:99999"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'b:99999'");
+    assertThatThrownBy(() -> KafkaTweetSource.builder().subscribe("bad topic"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("KafkaTweetSource: subscribe topic 'bad topic' is not a legal Kafka topic name");
+    assertThatThrownBy(() -> KafkaTweetSource.builder().subscribe("a", "a"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("KafkaTweetSource: subscribe names topic 'a' twice");
+    assertThatThrownBy(() -> KafkaTweetSource.builder().subscribe())
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("KafkaTweetSource: subscribe needs at least one topic");
+    assertThatThrownBy(() -> KafkaTweetSource.builder().subscribePattern("tweets-(["))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("KafkaTweetSource: subscribePattern 'tweets-([' is not a valid regular expression");
+    assertThatThrownBy(() -> KafkaTweetSource.builder().assign("[0,1]"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("but was '[0,1]'");
+    assertThatThrownBy(() -> KafkaTweetSource.builder().startingOffsets("oldest"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("KafkaTweetSource: startingOffsets must be 'earliest', 'latest' or JSON offsets per partition,"
+            + " but was 'oldest'");
+    assertThatThrownBy(() -> KafkaTweetSource.builder().maxOffsetsPerTrigger(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("KafkaTweetSource: maxOffsetsPerTrigger must be at least 1, but was 0");
+    assertThatThrownBy(() -> KafkaTweetSource.builder().groupIdPrefix(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("KafkaTweetSource: groupIdPrefix must not be null or blank, but was ' '");
+    assertThatThrownBy(() -> KafkaTweetSource.builder().option("fetch.max.wait.ms", "soon"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("KafkaTweetSource: option 'kafka.fetch.max.wait.ms' needs a whole number, but was 'soon'");
+  }
+
+  @Test
+  void refusesOptionsTheBuilderOrSparkOwns() {
+    assertThatThrownBy(() -> KafkaTweetSource.builder().option("bootstrap.servers", "b:1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("KafkaTweetSource: option 'bootstrap.servers' cannot be set with option(...); use"
+            + " bootstrapServers(...) instead");
+    assertThatThrownBy(() -> KafkaTweetSource.builder().option("kafka.auto.offset.reset", "earliest"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use startingOffsets(...) instead");
+    assertThatThrownBy(() -> KafkaTweetSource.builder().option("value.deserializer", "x"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(the builder sets it itself)");
+  }
+
+  @Test
+  void refusesGroupIdPrefixWithGroupId() {
+    assertThatThrownBy(() -> minimal().groupIdPrefix("p").option("group.id", "g").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("KafkaTweetSource: groupIdPrefix 'p' and kafka.group.id 'g' conflict; set one of them");
+  }
+
+  @Test
+  void refusesSettingAnOptionTwice() {
+    assertThatThrownBy(() -> minimal().subscribe("other"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("KafkaTweetSource: subscribe is already set to 'tweets'; each option can be set once");
+    assertThatThrownBy(() -> minimal().option("client.id", "a").option("kafka.client.id", "b"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("KafkaTweetSource: kafka.client.id is already set to 'a'; each option can be set once");
+  }
+
+  @Test
+  void hidesSecretsInToStringAndErrors() {
+    KafkaTweetSource.Builder builder = minimal().option("sasl.jaas.config", JAAS)
+        .option("ssl.truststore.password", "s3cr3t-pw").option("ssl.key.password", "s3cr3t-pw");
+
+    assertThat(builder.toString()).doesNotContain("s3cr3t-pw").contains("kafka.sasl.jaas.config=[redacted]",
+        "kafka.ssl.truststore.password=[redacted]", "kafka.ssl.key.password=[redacted]");
+    assertThat(builder.build().toString()).doesNotContain("s3cr3t-pw")
+        .contains("kafka.sasl.jaas.config=[redacted]", "subscribe=tweets");
+    assertThatThrownBy(() -> builder.option("ssl.truststore.password", "other"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("KafkaTweetSource: kafka.ssl.truststore.password is already set to '[redacted]'; each option"
+            + " can be set once");
+    assertThatThrownBy(() -> KafkaTweetSource.builder().subscribe("t").option("sasl.jaas.config", JAAS).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("KafkaTweetSource: bootstrapServers is required, but was not set (options: {kafka.sasl.jaas.config"
+            + "=[redacted], subscribe=t})");
+  }
+}
