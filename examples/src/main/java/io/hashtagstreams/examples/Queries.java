@@ -1,0 +1,105 @@
+package io.hashtagstreams.examples;
+
+import java.util.concurrent.TimeoutException;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.streaming.StreamingQuery;
+
+import io.hashtagstreams.core.HashtagOps;
+import io.hashtagstreams.kafka.KafkaTweetSource;
+
+/**
+ * The pieces the subcommands share: the Kafka input, the tweet-to-topic steps, and a query that prints each
+ * micro-batch as a table.
+ *
+ * <pre>{@code
+ * Dataset<Row> topics = Queries.topics(context, common);
+ * StreamingQuery query = Queries.printBatches(topics.groupBy("topic").count(), "update", "counts", context, common,
+ *     new BatchTable("counts", context.out(), 20, col("count").desc(), col("topic")));
+ * }</pre>
+ */
+public final class Queries {
+
+  private Queries() {
+  }
+
+  /**
+   * The streaming Kafka records of the input topic.
+   *
+   * @param context where Kafka is
+   * @param common the topic and starting offsets
+   * @return Spark's Kafka source columns: {@code key, value, topic, partition, offset, timestamp, timestampType};
+   *     for the embedded broker at most two trigger intervals' worth of tweets per micro-batch
+   */
+  public static Dataset<Row> records(QueryContext context, CommonConfig common) {
+    KafkaTweetSource.Builder source = KafkaTweetSource.builder()
+        .bootstrapServers(context.bootstrapServers())
+        .subscribe(common.topic())
+        .startingOffsets(common.startingOffsets());
+    if (common.embedded() && common.triggerInterval() != null) {
+      // On a busy laptop a batch may fall behind the generator; capping it at two intervals' worth of tweets keeps
+      // tables coming every few seconds instead of one huge catch-up batch.
+      source.maxOffsetsPerTrigger(Math.max(1, 2L * common.rate() * common.triggerInterval().toMillis() / 1000));
+    }
+    return source.buildStream(context.spark());
+  }
+
+  /**
+   * The streaming Kafka records of any topic, read with {@code isolation.level=read_committed} so that records of
+   * aborted transactions never show.
+   *
+   * @param context where Kafka is
+   * @param topic the topic
+   * @param startingOffsets {@code earliest} or {@code latest}
+   * @return Spark's Kafka source columns
+   */
+  public static Dataset<Row> records(QueryContext context, String topic, String startingOffsets) {
+    return KafkaTweetSource.builder()
+        .bootstrapServers(context.bootstrapServers())
+        .subscribe(topic)
+        .startingOffsets(startingOffsets)
+        .option("isolation.level", "read_committed")
+        .buildStream(context.spark());
+  }
+
+  /**
+   * One row per hashtag of each readable tweet of the input topic.
+   *
+   * @param context where Kafka is
+   * @param common the topic and starting offsets
+   * @return {@code id, text, event_time, lang, is_retweet, topic}
+   */
+  public static Dataset<Row> topics(QueryContext context, CommonConfig common) {
+    return records(context, common)
+        .transform(HashtagOps.extractText())
+        .transform(HashtagOps.explodeTopics());
+  }
+
+  /**
+   * Starts a query that prints every micro-batch with {@code table}.
+   *
+   * @param result the streaming result
+   * @param outputMode {@code append}, {@code update} or {@code complete}
+   * @param name the query name (also the checkpoint directory's name)
+   * @param context the run's context
+   * @param common the trigger
+   * @param table the printer
+   * @return the started query
+   * @throws IllegalStateException when Spark does not start the query in time
+   */
+  public static StreamingQuery printBatches(Dataset<Row> result, String outputMode, String name,
+      QueryContext context, CommonConfig common, BatchTable table) {
+    try {
+      return result.writeStream()
+          .queryName(name)
+          .outputMode(outputMode)
+          .trigger(common.trigger())
+          .option("checkpointLocation", context.checkpoint(name))
+          .foreachBatch(table)
+          .start();
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("query " + name + " did not start: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package io.hashtagstreams.examples;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+
+/**
+ * Runs one configured subcommand from start to clean end: work directory, Kafka (embedded or given), session,
+ * progress printer, query; then waits for {@code --duration}, the query's own end or Ctrl-C, and undoes everything
+ * in reverse order, whatever happened.
+ *
+ * @param <C> the subcommand's configuration
+ */
+final class Runner<C> {
+
+  private final Subcommand<C> command;
+  private final C config;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final CountDownLatch cleanedUp = new CountDownLatch(1);
+  private volatile SparkSession spark;
+  private volatile boolean interrupted;
+
+  Runner(Subcommand<C> command, C config, PrintStream out, PrintStream err) {
+    this.command = command;
+    this.config = config;
+    this.out = out;
+    this.err = err;
+  }
+
+  int run() {
+    CommonConfig common = command.common(config);
+    Thread hook = new Thread(this::onCtrlC, "hashtag-streams-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    Path workDir = null;
+    KafkaEnvironment kafka = null;
+    ProgressPrinter progress = null;
+    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+    try {
+      workDir = Files.createTempDirectory("hashtag-streams-");
+      kafka = KafkaEnvironment.open(common, command.outputTopics(config), err);
+      spark = LocalSpark.session();
+      progress = new ProgressPrinter(out);
+      spark.streams().addListener(progress);
+      Optional<StreamingQuery> query =
+          command.start(new QueryContext(spark, kafka.bootstrapServers(), workDir, out), config);
+      if (query.isPresent()) {
+        kafka.startFeeding(TweetFeed.create(common));
+        boolean ended = query.get().awaitTermination(common.duration().toMillis());
+        if (!ended) {
+          finishCurrentBatch(query.get());
+        }
+        String how = interrupted ? " stopped (Ctrl-C)"
+            : ended ? " finished" : " ran for " + Durations.format(common.duration());
+        err.println("[app] " + command.name() + how
+            + (kafka.embedded() ? "; " + kafka.produced() + " tweets produced" : ""));
+      }
+      if (kafka.producerFailure() != null) {
+        err.println("error: the tweet producer failed: " + kafka.producerFailure());
+        return HashtagStreamsApp.FAILED;
+      }
+      return HashtagStreamsApp.OK;
+    } catch (UsageException e) {
+      err.println("error: " + e.getMessage());
+      return HashtagStreamsApp.USAGE;
+    } catch (StreamingQueryException e) {
+      if (interrupted) {
+        return HashtagStreamsApp.OK;
+      }
+      err.println("error: query " + command.name() + " failed: " + rootCause(e));
+      return HashtagStreamsApp.FAILED;
+    } catch (IOException e) {
+      err.println("error: cannot create a work directory: " + e.getMessage());
+      return HashtagStreamsApp.FAILED;
+    } catch (RuntimeException e) {
+      if (interrupted) {
+        return HashtagStreamsApp.OK;
+      }
+      err.println("error: " + command.name() + " failed: " + rootCause(e));
+      return HashtagStreamsApp.FAILED;
+    } finally {
+      cleanUp(kafka, progress, workDir, ownSession);
+      cleanedUp.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C: the hook is running and waits for cleanedUp.
+      }
+    }
+  }
+
+  private void cleanUp(KafkaEnvironment kafka, ProgressPrinter progress, Path workDir, boolean ownSession) {
+    SparkSession session = spark;
+    if (session != null) {
+      stopQueries(session);
+      if (progress != null) {
+        session.streams().removeListener(progress);
+      }
+      if (ownSession) {
+        session.stop();
+      }
+    }
+    if (kafka != null) {
+      try {
+        kafka.close();
+      } catch (RuntimeException e) {
+        err.println("warning: closing Kafka: " + rootCause(e));
+      }
+    }
+    if (workDir != null) {
+      deleteRecursively(workDir);
+    }
+  }
+
+  private static void stopQueries(SparkSession session) {
+    for (StreamingQuery query : session.streams().active()) {
+      try {
+        query.stop();
+      } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
+        // Stopping is best effort here; the session or JVM ends next.
+      }
+    }
+  }
+
+  /**
+   * Waits (at most 15 s) for a running micro-batch to end, so that stopping does not interrupt its tasks: the
+   * tables of that batch still print and Spark logs no interrupted tasks.
+   */
+  private static void finishCurrentBatch(StreamingQuery query) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    try {
+      while (query.isActive() && query.status().isTriggerActive() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void onCtrlC() {
+    interrupted = true;
+    err.println("[app] stopping " + command.name() + " ...");
+    SparkSession session = spark;
+    if (session != null) {
+      stopQueries(session);
+    }
+    try {
+      cleanedUp.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static void deleteRecursively(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+        try {
+          Files.deleteIfExists(path);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (IOException | UncheckedIOException e) {
+      // Leave what cannot be removed; it is in the temporary directory.
+    }
+  }
+
+  static String rootCause(Throwable error) {
+    Throwable cause = error;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String message = cause == error ? String.valueOf(error.getMessage())
+        : error.getMessage() + " (caused by " + cause + ")";
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

@@ -1,0 +1,104 @@
+package io.hashtagstreams.examples;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.streaming.StreamingQuery;
+
+import io.hashtagstreams.core.HashtagOps;
+
+/**
+ * Step 5, the demo: the {@code --k} most frequent hashtags of each event-time window
+ * ({@code HashtagOps.topTopics}), printed once per window when the watermark passes the window's end.
+ *
+ * <table>
+ *   <caption>Printed columns</caption>
+ *   <tr><th>column</th><th>meaning</th></tr>
+ *   <tr><td>{@code window_start}, {@code window_end}</td><td>the window, UTC</td></tr>
+ *   <tr><td>{@code rank}</td><td>1 to k; ties in count are ranked by topic</td></tr>
+ *   <tr><td>{@code topic}, {@code count}</td><td>the hashtag and its occurrences in the window</td></tr>
+ * </table>
+ *
+ * <p>Run it (the quick start; the embedded generator's clock runs 10 times faster than the wall clock, so a
+ * one-minute window closes every 6 s):
+ * <pre>
+ * mvn -B -ntp -Pdemo -DskipTests -pl examples -am package
+ * mvn -B -ntp -Pdemo -DskipTests -pl examples -am package -Ddemo.args="top --k 5 --window 30s --duration 2m"
+ * spark-submit --class io.hashtagstreams.examples.HashtagStreamsApp --master yarn \
+ *     hashtag-streams-examples-0.1.0-SNAPSHOT-cluster.jar top --bootstrap-servers broker:9092 --topic tweets
+ * </pre>
+ * It takes the shared options ({@link CommonConfig}), the window options ({@link WindowConfig}) and {@code --k}
+ * (default 10).
+ */
+public final class TopCommand implements Subcommand<TopCommand.Config> {
+
+  /**
+   * The options of {@code top}.
+   *
+   * @param common the shared options
+   * @param windows window, slide and watermark
+   * @param k how many hashtags per window
+   */
+  public record Config(CommonConfig common, WindowConfig windows, int k) {
+  }
+
+  /** Runs {@code top} as if {@code HashtagStreamsApp top args...} had been called. */
+  public static void main(String[] args) {
+    HashtagStreamsApp.main(HashtagStreamsApp.prepend("top", args));
+  }
+
+  @Override
+  public String name() {
+    return "top";
+  }
+
+  @Override
+  public String summary() {
+    return "the top --k hashtags of each window, printed when the window closes (the demo)";
+  }
+
+  @Override
+  public String ownUsage() {
+    return WindowConfig.USAGE + System.lineSeparator()
+        + "  --k N                          hashtags per window (default 10)";
+  }
+
+  @Override
+  public Config config(String... args) {
+    Args parsed = Args.parse(name(), args,
+        Args.union(CommonConfig.VALUE_OPTIONS, WindowConfig.VALUE_OPTIONS, Set.of("--k")),
+        CommonConfig.FLAG_OPTIONS);
+    int k = parsed.positiveInt("--k", 10);
+    return new Config(CommonConfig.from(parsed, Math.max(20, 3 * k)), WindowConfig.from(parsed), k);
+  }
+
+  @Override
+  public CommonConfig common(Config config) {
+    return config.common();
+  }
+
+  /**
+   * Starts the ranking in append mode.
+   *
+   * @param context where Kafka is and where to print
+   * @param config the options
+   * @return the started query
+   */
+  public StreamingQuery buildQuery(QueryContext context, Config config) {
+    Dataset<Row> top = Queries.topics(context, config.common())
+        .transform(HashtagOps.topTopics(config.k(), config.windows().window(), config.windows().slide(),
+            config.windows().watermark()))
+        .selectExpr("window.start AS window_start", "window.end AS window_end", "rank", "topic", "count");
+    return Queries.printBatches(top, "append", name(), context, config.common(),
+        new BatchTable(name(), context.out(), config.common().rows(), col("window_start"), col("rank")));
+  }
+
+  @Override
+  public Optional<StreamingQuery> start(QueryContext context, Config config) {
+    return Optional.of(buildQuery(context, config));
+  }
+}

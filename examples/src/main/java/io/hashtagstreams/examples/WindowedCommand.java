@@ -1,0 +1,120 @@
+package io.hashtagstreams.examples;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.streaming.StreamingQuery;
+
+import io.hashtagstreams.core.HashtagOps;
+
+/**
+ * Step 4: hashtag counts per event-time window with a watermark ({@code HashtagOps.windowedCounts}), printed per
+ * micro-batch with the latest window first, highest count first, untruncated, at most {@code --rows}.
+ *
+ * <table>
+ *   <caption>Printed columns</caption>
+ *   <tr><th>column</th><th>meaning</th></tr>
+ *   <tr><td>{@code window_start}, {@code window_end}</td><td>the window, UTC</td></tr>
+ *   <tr><td>{@code topic}</td><td>the normalized hashtag</td></tr>
+ *   <tr><td>{@code count}</td><td>occurrences in the window</td></tr>
+ * </table>
+ *
+ * <p>{@code --output-mode}: {@code append} prints each window once, when the watermark passes its end (final
+ * counts); {@code update} (the default) prints the windows that changed in each batch; {@code complete} prints every
+ * window in the state each batch (the watermark still bounds lateness but state is never dropped).
+ *
+ * <p>Run it:
+ * <pre>
+ * mvn -B -ntp -Pdemo -DskipTests -pl examples -am package \
+ *     -Ddemo.args="windowed --output-mode append --window 1m --slide 30s --watermark 20s"
+ * </pre>
+ * It takes the shared options ({@link CommonConfig}), the window options ({@link WindowConfig}) and
+ * {@code --output-mode append|update|complete}.
+ */
+public final class WindowedCommand implements Subcommand<WindowedCommand.Config> {
+
+  static final Set<String> OUTPUT_MODES = Set.of("append", "update", "complete");
+
+  /**
+   * The options of {@code windowed}.
+   *
+   * @param common the shared options
+   * @param windows window, slide and watermark
+   * @param outputMode {@code append}, {@code update} or {@code complete}
+   */
+  public record Config(CommonConfig common, WindowConfig windows, String outputMode) {
+  }
+
+  /** Runs {@code windowed} as if {@code HashtagStreamsApp windowed args...} had been called. */
+  public static void main(String[] args) {
+    HashtagStreamsApp.main(HashtagStreamsApp.prepend("windowed", args));
+  }
+
+  @Override
+  public String name() {
+    return "windowed";
+  }
+
+  @Override
+  public String summary() {
+    return "hashtag counts per event-time window with a watermark";
+  }
+
+  @Override
+  public String ownUsage() {
+    return WindowConfig.USAGE + System.lineSeparator()
+        + "  --output-mode M                append|update|complete (default update)";
+  }
+
+  @Override
+  public Config config(String... args) {
+    Args parsed = Args.parse(name(), args,
+        Args.union(CommonConfig.VALUE_OPTIONS, WindowConfig.VALUE_OPTIONS, Set.of("--output-mode")),
+        CommonConfig.FLAG_OPTIONS);
+    return new Config(CommonConfig.from(parsed, 20), WindowConfig.from(parsed),
+        parsed.choice("--output-mode", "update", OUTPUT_MODES));
+  }
+
+  @Override
+  public CommonConfig common(Config config) {
+    return config.common();
+  }
+
+  /**
+   * The windowed counts with the window flattened to two columns, not started.
+   *
+   * @param topics the output of {@code explodeTopics()}
+   * @param windows the window options
+   * @return {@code window_start, window_end, topic, count}
+   */
+  static Dataset<Row> windowedCounts(Dataset<Row> topics, WindowConfig windows) {
+    Duration window = windows.window();
+    return topics
+        .transform(HashtagOps.windowedCounts(window, windows.slide(), windows.watermark()))
+        .selectExpr("window.start AS window_start", "window.end AS window_end", "topic", "count");
+  }
+
+  /**
+   * Starts the windowed count.
+   *
+   * @param context where Kafka is and where to print
+   * @param config the options
+   * @return the started query
+   */
+  public StreamingQuery buildQuery(QueryContext context, Config config) {
+    Dataset<Row> counts = windowedCounts(Queries.topics(context, config.common()), config.windows());
+    return Queries.printBatches(counts, config.outputMode(), name(), context, config.common(),
+        new BatchTable(name(), context.out(), config.common().rows(),
+            col("window_start").desc(), col("count").desc(), col("topic")));
+  }
+
+  @Override
+  public Optional<StreamingQuery> start(QueryContext context, Config config) {
+    return Optional.of(buildQuery(context, config));
+  }
+}

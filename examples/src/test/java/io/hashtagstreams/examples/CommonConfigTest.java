@@ -1,0 +1,65 @@
+package io.hashtagstreams.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.apache.spark.sql.streaming.Trigger;
+import org.junit.jupiter.api.Test;
+
+class CommonConfigTest {
+
+  private static CommonConfig parse(String... words) {
+    return CommonConfig.from(Args.parse("counts", words, CommonConfig.VALUE_OPTIONS, CommonConfig.FLAG_OPTIONS), 20);
+  }
+
+  @Test
+  void defaultsToAnEmbeddedBrokerReadFromTheBeginning() {
+    assertThat(parse()).isEqualTo(new CommonConfig(null, "tweets", Duration.ofSeconds(60), Duration.ofSeconds(5),
+        20, true, 2000, 10, 42L, 2));
+    assertThat(parse().embedded()).isTrue();
+    assertThat(parse().startingOffsets()).isEqualTo("earliest");
+    assertThat(parse().trigger()).isEqualTo(Trigger.ProcessingTime(5000));
+  }
+
+  @Test
+  void aGivenClusterIsReadFromTheLatestOffsetsUnlessAskedOtherwise() {
+    CommonConfig cluster = parse("--bootstrap-servers", "b1:9092,b2:9093", "--topic", "firehose");
+    assertThat(cluster.embedded()).isFalse();
+    assertThat(cluster.bootstrapServers()).isEqualTo("b1:9092,b2:9093");
+    assertThat(cluster.topic()).isEqualTo("firehose");
+    assertThat(cluster.startingOffsets()).isEqualTo("latest");
+    assertThat(parse("--bootstrap-servers", "b1:9092", "--from-beginning").startingOffsets()).isEqualTo("earliest");
+  }
+
+  @Test
+  void availableNowTriggerHasNoInterval() {
+    CommonConfig config = parse("--trigger", "available-now");
+    assertThat(config.triggerInterval()).isNull();
+    assertThat(config.trigger()).isEqualTo(Trigger.AvailableNow());
+  }
+
+  @Test
+  void rejectsMalformedBootstrapServers() {
+    for (String bad : new String[] {"localhost", "host:", ":9092", "host:99999", "a:1,b", "host:port"}) {
+      assertThatThrownBy(() -> parse("--bootstrap-servers", bad)).isInstanceOf(UsageException.class)
+          .hasMessage("--bootstrap-servers must be host:port[,host:port...], got '" + bad + "'");
+    }
+  }
+
+  @Test
+  void rejectsEmbeddedOnlyOptionsWithAGivenCluster() {
+    assertThatThrownBy(() -> parse("--bootstrap-servers", "b:9092", "--rate", "100"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--rate applies only to the embedded broker, not with --bootstrap-servers b:9092");
+  }
+
+  @Test
+  void rejectsNegativeRateAndBadTrigger() {
+    assertThatThrownBy(() -> parse("--rate", "-5")).isInstanceOf(UsageException.class)
+        .hasMessage("--rate must be at least 1, got '-5'");
+    assertThatThrownBy(() -> parse("--trigger", "sometimes")).isInstanceOf(UsageException.class)
+        .hasMessage("--trigger must be a duration like 500ms, 30s, 1m or 2h, got 'sometimes'");
+  }
+}

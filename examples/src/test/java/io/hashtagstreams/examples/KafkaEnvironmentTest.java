@@ -1,0 +1,116 @@
+package io.hashtagstreams.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class KafkaEnvironmentTest {
+
+  private static CommonConfig config(String... words) {
+    return CommonConfig.from(Args.parse("top", words, CommonConfig.VALUE_OPTIONS, CommonConfig.FLAG_OPTIONS), 20);
+  }
+
+  @Test
+  void usesAGivenClusterAsIsAndProducesNothing() {
+    Fixtures.Capture err = new Fixtures.Capture();
+    try (KafkaEnvironment kafka = KafkaEnvironment.open(config("--bootstrap-servers", "broker-1:9092"),
+        List.of("out"), err.stream())) {
+      kafka.startFeeding(() -> {
+        throw new AssertionError("nothing may be produced to a given cluster");
+      });
+      assertThat(kafka.bootstrapServers()).isEqualTo("broker-1:9092");
+      assertThat(kafka.embedded()).isFalse();
+      assertThat(kafka.produced()).isZero();
+      assertThat(kafka.producerFailure()).isNull();
+    }
+    assertThat(err.text()).isEmpty();
+  }
+
+  @Test
+  void startsABrokerWithBothTopicsAndFeedsGeneratedTweetsWithEventTimeNearNow() throws Exception {
+    Fixtures.Capture err = new Fixtures.Capture();
+    CommonConfig common = config("--rate", "400", "--speedup", "1", "--partitions", "1");
+    Instant before = Instant.now().minusSeconds(1);
+    List<JsonNode> tweets = new ArrayList<>();
+    try (KafkaEnvironment kafka = KafkaEnvironment.open(common, List.of("counts-out"), err.stream())) {
+      assertThat(kafka.embedded()).isTrue();
+      assertThat(topics(kafka.bootstrapServers())).contains("tweets", "counts-out");
+      assertThat(err.text()).isEmpty();
+      kafka.startFeeding(TweetFeed.create(common));
+      assertThat(err.text()).isEqualTo("[kafka] embedded broker at " + kafka.bootstrapServers() + ": feeding topic"
+          + " tweets with 400 generated tweets/s, event time running 1x the wall clock" + System.lineSeparator());
+      assertThatThrownBy(() -> kafka.startFeeding(TweetFeed.create(common)))
+          .isInstanceOf(IllegalStateException.class).hasMessage("already feeding tweets");
+      tweets.addAll(read(kafka.bootstrapServers(), "tweets", 100));
+      assertThat(kafka.produced()).isGreaterThanOrEqualTo(100);
+      assertThat(kafka.producerFailure()).isNull();
+    }
+    Instant after = Instant.now().plusSeconds(1);
+    // Tweets carry timestamp_ms at the top level; stream notices (about 2 %) nest it.
+    List<JsonNode> withTime = tweets.stream().filter(tweet -> tweet.has("timestamp_ms")).toList();
+    assertThat(withTime).hasSizeGreaterThan(80);
+    for (JsonNode tweet : withTime) {
+      Instant eventTime = Instant.ofEpochMilli(tweet.get("timestamp_ms").asLong());
+      assertThat(eventTime).isBetween(before, after);
+    }
+  }
+
+  @Test
+  void refusesTheEmbeddedDefaultWhereTheBrokerIsMissing() {
+    assertThatThrownBy(() -> KafkaEnvironment.requireBrokerClasses("kafka.server.NoSuchBroker"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("no embedded Kafka broker here (kafka.server.NoSuchBroker is not on the classpath, as in the"
+            + " cluster jar): pass --bootstrap-servers host:port --topic NAME to read from your Kafka cluster");
+    KafkaEnvironment.requireBrokerClasses(KafkaEnvironment.BROKER_CLASS);
+  }
+
+  private static Set<String> topics(String servers) throws InterruptedException, ExecutionException,
+      TimeoutException {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+      return admin.listTopics().names().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** The first {@code count} values of a topic, parsed; fails after 30 s. */
+  static List<JsonNode> read(String servers, String topic, int count) throws Exception {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + topic + "-" + System.nanoTime());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> values = new ArrayList<>();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+      consumer.subscribe(List.of(topic));
+      while (values.size() < count) {
+        assertThat(System.nanoTime()).as("%d records of %s within 30 s", count, topic).isLessThan(deadline);
+        for (var record : consumer.poll(Duration.ofMillis(500))) {
+          values.add(json.readTree(record.value()));
+        }
+      }
+    }
+    return values;
+  }
+}

@@ -1,0 +1,57 @@
+package io.hashtagstreams.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.spark.sql.streaming.SinkProgress;
+import org.apache.spark.sql.streaming.SourceProgress;
+import org.apache.spark.sql.streaming.StateOperatorProgress;
+import org.apache.spark.sql.streaming.StreamingQueryListener;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
+import org.junit.jupiter.api.Test;
+
+class ProgressPrinterTest {
+
+  private static final UUID ID = UUID.fromString("00000000-0000-0000-0000-000000000001");
+
+  private static StateOperatorProgress state(long rows, long late) {
+    return new StateOperatorProgress("stateStoreSave", rows, 0, 0, 0, 0, 0, 0, late, 2, 2, Map.of());
+  }
+
+  private static StreamingQueryProgress progress(String name, Map<String, String> eventTime,
+      StateOperatorProgress... operators) {
+    SourceProgress source = new SourceProgress("KafkaV2[Subscribe[tweets]]", "{}", "{}", "{}", 4000, 1999.6,
+        5120.4, Map.of());
+    return new StreamingQueryProgress(ID, ID, name, "2026-11-24T01:00:00.000Z", 7, 781, Map.of(), eventTime,
+        operators, new SourceProgress[] {source}, new SinkProgress("ForeachBatchSink", 10L, Map.of()), Map.of());
+  }
+
+  @Test
+  void printsOneCompactLinePerBatch() {
+    StreamingQueryProgress progress = progress("top", Map.of("watermark", "2026-11-24T01:03:30.000Z"),
+        state(1500, 3), state(34, 1));
+    assertThat(ProgressPrinter.format(progress)).isEqualTo("[top] batch 7: in 2000 rows/s, processed 5120 rows/s,"
+        + " 781 ms, watermark 2026-11-24T01:03:30.000Z, state 1534 rows, 4 late");
+  }
+
+  @Test
+  void showsADashBeforeTheFirstWatermarkAndTheIdWithoutAName() {
+    assertThat(ProgressPrinter.format(progress(null, Map.of()))).isEqualTo("[" + ID + "] batch 7: in 2000 rows/s,"
+        + " processed 5120 rows/s, 781 ms, watermark -, state 0 rows, 0 late");
+  }
+
+  @Test
+  void writesTheLineOnProgressEvents() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ProgressPrinter printer = new ProgressPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    StreamingQueryProgress progress = progress("counts", Map.of());
+    printer.onQueryProgress(new StreamingQueryListener.QueryProgressEvent(progress));
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .isEqualTo(ProgressPrinter.format(progress) + System.lineSeparator());
+  }
+}
