@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 import io.hashtagstreams.benchmarks.baseline.JacksonEarlyExitScan;
-import io.hashtagstreams.core.internal.ScannerAccess;
+import io.hashtagstreams.core.internal.json.ScannerAccess;
 
 /**
  * The tweet reader without Spark, one thread: our extraction core ({@code TweetScanner.scan(byte[], off, len)},

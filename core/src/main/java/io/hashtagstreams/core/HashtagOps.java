@@ -6,10 +6,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import io.hashtagstreams.core.internal.KafkaValueEncoding;
-import io.hashtagstreams.core.internal.TopTopicsRanking;
+import io.hashtagstreams.core.internal.window.TopTopicsRanking;
 import io.hashtagstreams.core.internal.TopicExplosion;
 import io.hashtagstreams.core.internal.TweetExtraction;
-import io.hashtagstreams.core.internal.WindowedCounting;
+import io.hashtagstreams.core.internal.window.WindowedCounting;
 
 import scala.Function1;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import io.hashtagstreams.core.internal.HashtagScanner;
+import io.hashtagstreams.core.internal.text.HashtagScanner;
 
 /**
  * Finds and normalizes hashtags in tweet text by Twitter's own rules (those of the twitter-text library, version 3).

@@ -9,6 +9,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import io.hashtagstreams.core.ExtractOptions;
+import io.hashtagstreams.core.internal.json.ScanResult;
+import io.hashtagstreams.core.internal.json.TweetScanner;
 
 /**
  * The Spark UDF behind {@code extractText} and {@code rejected}: one scan per record into a struct

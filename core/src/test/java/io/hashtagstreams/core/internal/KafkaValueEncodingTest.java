@@ -32,6 +32,7 @@ import com.fasterxml.jackson.core.JsonToken;
 
 import io.hashtagstreams.core.HashtagOps;
 import io.hashtagstreams.core.testing.SparkTestSession;
+import io.hashtagstreams.core.testing.TopicStream;
 
 class KafkaValueEncodingTest {
 
@@ -154,7 +155,7 @@ class KafkaValueEncodingTest {
 
   @Test
   void javadocExampleRuns() {
-    Dataset<Row> counts = WindowedCountingTest.batch("12:46:10 rio2016")
+    Dataset<Row> counts = TopicStream.batch("12:46:10 rio2016")
         .transform(HashtagOps.windowedCounts(Duration.ofMinutes(1)));
     Dataset<Row> records = counts.transform(HashtagOps.toKafkaValue());
     assertThat(records.collectAsList().get(0).getString(0)).isEqualTo("2016-07-29T12:46:00Z/rio2016");

@@ -34,6 +34,8 @@ import io.hashtagstreams.core.EventTimeField;
 import io.hashtagstreams.core.ExtractOptions;
 import io.hashtagstreams.core.HashtagOps;
 import io.hashtagstreams.core.RejectReason;
+import io.hashtagstreams.core.internal.json.ScanResult;
+import io.hashtagstreams.core.internal.json.TweetScanner;
 import io.hashtagstreams.core.sample.GeneratedRecord;
 import io.hashtagstreams.core.sample.TweetGenerator;
 import io.hashtagstreams.core.testing.SparkTestSession;

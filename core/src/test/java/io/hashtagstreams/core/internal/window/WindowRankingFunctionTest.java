@@ -1,0 +1,94 @@
+package io.hashtagstreams.core.internal.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.execution.streaming.GroupStateImpl;
+import org.apache.spark.sql.streaming.GroupStateTimeout;
+import org.junit.jupiter.api.Test;
+
+import scala.Option;
+
+/**
+ * Calls the state function directly with Spark's own {@link GroupStateImpl}, as FlatMapGroupsWithStateExec does;
+ * the whole streaming behaviour is tested in {@link TopTopicsRankingTest}.
+ */
+class WindowRankingFunctionTest {
+
+  private static final long MINUTE = 60_000L;
+  private static final long START = Instant.parse("2016-07-29T12:00:00Z").toEpochMilli();
+
+  private final WindowRankingFunction function = new WindowRankingFunction(2, MINUTE);
+
+  @Test
+  void countsNewRowsIntoTheStateAndTimesOutAtTheWindowsEnd() {
+    GroupStateImpl<TopKState> state = state(null, START - 5_000, false);
+
+    Iterator<Row> out = function.call(START, topics("rio", "oly", "rio"), state);
+
+    assertThat(out.hasNext()).isFalse();
+    assertThat(state.get().toMap()).isEqualTo(Map.of("rio", 2L, "oly", 1L));
+    // the timeout fires when the watermark is past end - 1 ms, i.e. at the window's end
+    assertThat(state.getTimeoutTimestampMs().get()).isEqualTo(START + MINUTE - 1);
+  }
+
+  @Test
+  void mergesLaterRowsIntoTheCountsSoFar() {
+    GroupStateImpl<TopKState> state = state(TopKState.of(Map.of("rio", 2L)), START + 10_000, false);
+
+    function.call(START, topics("oly", "rio"), state);
+
+    assertThat(state.get().toMap()).isEqualTo(Map.of("rio", 3L, "oly", 1L));
+  }
+
+  @Test
+  void emitsTheTopKAndRemovesTheStateWhenTimedOut() {
+    GroupStateImpl<TopKState> state = state(TopKState.of(Map.of("rio", 3L, "oly", 1L, "bra", 3L)),
+        START + MINUTE, true);
+
+    List<Row> out = new ArrayList<>();
+    function.call(START, topics(), state).forEachRemaining(out::add);
+
+    assertThat(out).containsExactly(row(START, 1, "bra", 3L), row(START, 2, "rio", 3L));
+    assertThat(state.exists()).isFalse();
+    assertThat(state.isRemoved()).isTrue();
+  }
+
+  @Test
+  void ignoresRowsForAWindowTheWatermarkHasPassed() {
+    TopKState before = TopKState.of(Map.of("rio", 1L));
+    GroupStateImpl<TopKState> state = state(before, START + MINUTE, false);
+
+    Iterator<Row> out = function.call(START, topics("oly"), state);
+
+    assertThat(out.hasNext()).isFalse();
+    assertThat(state.isUpdated()).isFalse();
+    assertThat(state.get()).isSameAs(before);
+  }
+
+  private static GroupStateImpl<TopKState> state(TopKState value, long watermarkMs, boolean timedOut) {
+    return GroupStateImpl.createForStreaming(Option.apply(value), 0L, watermarkMs,
+        GroupStateTimeout.EventTimeTimeout(), timedOut, true);
+  }
+
+  private static Iterator<WindowedTopic> topics(String... topics) {
+    List<WindowedTopic> list = new ArrayList<>();
+    for (String topic : topics) {
+      WindowedTopic value = new WindowedTopic();
+      value.setStartMs(START);
+      value.setTopic(topic);
+      list.add(value);
+    }
+    return list.iterator();
+  }
+
+  private static Row row(long start, int rank, String topic, long count) {
+    return org.apache.spark.sql.RowFactory.create(start, rank, topic, count);
+  }
+}
