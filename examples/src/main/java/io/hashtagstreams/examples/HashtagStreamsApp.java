@@ -29,6 +29,7 @@ import java.util.Set;
  *   <tr><td>{@code counts}</td><td>{@link CountsCommand}</td></tr>
  *   <tr><td>{@code windowed}</td><td>{@link WindowedCommand}</td></tr>
  *   <tr><td>{@code top}</td><td>{@link TopCommand}</td></tr>
+ *   <tr><td>{@code trending}</td><td>{@link TrendingCommand}</td></tr>
  *   <tr><td>{@code to-kafka}</td><td>{@link ToKafkaCommand}</td></tr>
  *   <tr><td>{@code peek}</td><td>{@link PeekCommand}</td></tr>
  * </table>
@@ -46,7 +47,8 @@ public final class HashtagStreamsApp {
   public static final int USAGE = 2;
 
   private static final List<Subcommand<?>> COMMANDS = List.of(new SchemaCommand(), new RawCommand(),
-      new CountsCommand(), new WindowedCommand(), new TopCommand(), new ToKafkaCommand(), new PeekCommand());
+      new CountsCommand(), new WindowedCommand(), new TopCommand(), new TrendingCommand(), new ToKafkaCommand(),
+      new PeekCommand());
   private static final Set<String> HELP = Set.of("-h", "--help", "help");
 
   private HashtagStreamsApp() {

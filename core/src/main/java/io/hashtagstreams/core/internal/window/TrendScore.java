@@ -27,7 +27,7 @@ package io.hashtagstreams.core.internal.window;
  * <p>Properties the operator relies on: {@code s = 0} when the topic holds its share (ratios within
  * {@code 1e-9} count as equal, against rounding); {@code s} depends on shares and the window's size only, so a
  * volume change that keeps shares does not move it; for the same ratio {@code c / b}, {@code s} grows linearly with
- * {@code c} (2 to 20 scores about 27, 20 to 200 about 280); with no history rows at all ({@code N_h = 0}),
+ * {@code c} (from 2 to 20 scores about 28, from 20 to 200 about 280); with no history rows at all ({@code N_h = 0}),
  * {@code q = 1} and nothing scores.
  */
 final class TrendScore {

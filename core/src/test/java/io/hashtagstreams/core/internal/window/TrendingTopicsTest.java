@@ -133,15 +133,15 @@ class TrendingTopicsTest {
   void nothingIsListedBeforeThreeWindowsOfHistoryThenABrandNewSurgeIs() throws Exception {
     List<List<String>> minutes = new ArrayList<>();
     for (int m = 0; m < 5; m++) {
-      minutes.add(rows(minute(m, "big", 200), minute(m, "mid", 50),
-          m == 1 ? minute(m, "early", 300) : List.of(),
-          m == 2 ? minute(m, "second", 300) : List.of(),
-          m == 3 ? minute(m, "late", 300) : List.of()));
+      minutes.add(rows(minute(m, "big", 1000), minute(m, "mid", 250),
+          m == 1 ? minute(m, "early", 100) : List.of(),
+          m == 2 ? minute(m, "second", 100) : List.of(),
+          m == 3 ? minute(m, "late", 100) : List.of()));
     }
-    assertListed(DEFAULTS, minutes, "12:03-12:04 #1 late=300");
+    assertListed(DEFAULTS, minutes, "12:03-12:04 #1 late=100");
     // with a history of 2 the stream needs only 2 windows: "second" is listed, "early" still is not
-    assertListed(TrendOptions.builder().history(2).build(), minutes, "12:02-12:03 #1 second=300",
-        "12:03-12:04 #1 late=300");
+    assertListed(TrendOptions.builder().history(2).build(), minutes, "12:02-12:03 #1 second=100",
+        "12:03-12:04 #1 late=100");
   }
 
   @Test

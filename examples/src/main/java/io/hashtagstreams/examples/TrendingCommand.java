@@ -1,0 +1,123 @@
+package io.hashtagstreams.examples;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.streaming.StreamingQuery;
+
+import io.hashtagstreams.core.HashtagOps;
+import io.hashtagstreams.core.TrendOptions;
+
+/**
+ * The rising hashtags of each event-time window ({@code HashtagOps.trendingTopics}), printed once per window when
+ * the watermark passes the window's end. The embedded generator schedules a burst of {@code #FlashMob2016}
+ * {@link TweetFeed#BURST_AFTER} of event time after the start, so the demo shows it appear in the first window of the
+ * burst once three windows of history exist.
+ *
+ * <table>
+ *   <caption>Printed columns</caption>
+ *   <tr><th>column</th><th>meaning</th></tr>
+ *   <tr><td>{@code window_start}, {@code window_end}</td><td>the window, UTC</td></tr>
+ *   <tr><td>{@code rank}</td><td>1 to k, by score, ties by topic</td></tr>
+ *   <tr><td>{@code topic}, {@code count}</td><td>the hashtag and its occurrences in the window</td></tr>
+ *   <tr><td>{@code baseline}</td><td>the count the hashtag's recent peak share predicts for this window</td></tr>
+ *   <tr><td>{@code score}</td><td>the evidence of the rise, in nats (see {@code HashtagOps.trendingTopics})</td></tr>
+ * </table>
+ *
+ * <p>Run it:
+ * <pre>
+ * mvn -B -ntp -Pdemo -DskipTests -pl examples -am package -Ddemo.args="trending --k 5 --duration 3m"
+ * </pre>
+ * Options: the shared ones ({@link CommonConfig}) and {@code --k} (default 10), {@code --window} (default 1m),
+ * {@code --watermark} (default 30s), {@code --history} (default 10), {@code --min-count} (default 10). Written
+ * in the hand-rolled {@link Args} framework of this release; {@code --input} follows once replay exists.
+ */
+public final class TrendingCommand implements Subcommand<TrendingCommand.Config> {
+
+  /**
+   * The options of {@code trending}.
+   *
+   * @param common the shared options
+   * @param options k, window, watermark, history and minimum count
+   */
+  public record Config(CommonConfig common, TrendOptions options) {
+  }
+
+  /** Runs {@code trending} as if {@code HashtagStreamsApp trending args...} had been called. */
+  public static void main(String[] args) {
+    HashtagStreamsApp.main(HashtagStreamsApp.prepend("trending", args));
+  }
+
+  @Override
+  public String name() {
+    return "trending";
+  }
+
+  @Override
+  public String summary() {
+    return "the rising hashtags of each window with count, baseline and score, printed when the window closes";
+  }
+
+  @Override
+  public String ownUsage() {
+    return String.join(System.lineSeparator(),
+        "  --k N                          hashtags per window (default 10)",
+        "  --window D                     window length (default 1m)",
+        "  --watermark D                  allowed lateness in event time (default 30s)",
+        "  --history N                    windows of history a window is compared with (default 10)",
+        "  --min-count N                  fewest occurrences in a window to be listed (default 10)");
+  }
+
+  @Override
+  public Config config(String... args) {
+    Args parsed = Args.parse(name(), args,
+        Args.union(CommonConfig.VALUE_OPTIONS,
+            Set.of("--k", "--window", "--watermark", "--history", "--min-count")),
+        CommonConfig.FLAG_OPTIONS);
+    int k = parsed.positiveInt("--k", 10);
+    TrendOptions options;
+    try {
+      options = TrendOptions.builder()
+          .k(k)
+          .window(parsed.duration("--window", Duration.ofMinutes(1)))
+          .watermark(parsed.duration("--watermark", Duration.ofSeconds(30)))
+          .history(parsed.positiveInt("--history", 10))
+          .minCount(parsed.positiveInt("--min-count", 10))
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    return new Config(CommonConfig.from(parsed, Math.max(20, 3 * k)), options);
+  }
+
+  @Override
+  public CommonConfig common(Config config) {
+    return config.common();
+  }
+
+  /**
+   * Starts the trending query in append mode.
+   *
+   * @param context where Kafka is and where to print
+   * @param config the options
+   * @return the started query
+   */
+  public StreamingQuery buildQuery(QueryContext context, Config config) {
+    Dataset<Row> trending = Queries.topics(context, config.common())
+        .transform(HashtagOps.trendingTopics(config.options()))
+        .selectExpr("window.start AS window_start", "window.end AS window_end", "rank", "topic", "count",
+            "baseline", "score");
+    return Queries.printBatches(trending, "append", name(), context, config.common(),
+        new BatchTable(name(), context.out(), config.common().rows(), col("window_start"), col("rank")));
+  }
+
+  @Override
+  public Optional<StreamingQuery> start(QueryContext context, Config config) {
+    return Optional.of(buildQuery(context, config));
+  }
+}
