@@ -392,6 +392,51 @@ class HashtagFunctionsTest {
         + " FROM raw_lines"))).containsExactly("null | bad byte \uFFFD #Rio2016");
   }
 
+  /** The SQL example of README.md "From SQL and PySpark", as written. */
+  private static final String README_QUERY = String.join("\n",
+      "SELECT window(t.event_time, '1 minute') AS window, topic, count(*) AS count",
+      "FROM (SELECT parse_tweet(value) AS t FROM tweets)",
+      "LATERAL VIEW explode(hashtags(t.text)) AS topic",
+      "GROUP BY window(t.event_time, '1 minute'), topic");
+
+  @ParameterizedTest
+  @EnumSource(Registration.class)
+  void readmeQueryCountsPerMinuteLikeTheOperatorsAndTheGroundTruth(Registration registration) {
+    SparkSession session = session(registration);
+    List<GeneratedRecord> records = TweetGenerator.builder().seed(5).start(Instant.parse("2016-07-29T12:46:00Z"))
+        .tweetsPerSecond(2).noticeShare(0.05).malformedShare(0.05).build().next(400);
+    List<Row> rows = new ArrayList<>();
+    records.forEach(record -> rows.add(RowFactory.create((Object) record.bytes())));
+    Dataset<Row> input = session.createDataFrame(rows, new StructType().add("value", DataTypes.BinaryType));
+    input.createOrReplaceTempView("tweets");
+
+    Dataset<Row> counts = session.sql(README_QUERY);
+
+    assertThat(SqlRows.sorted(counts)).isEqualTo(SqlRows.sorted(input
+        .transform(HashtagOps.extractText())
+        .transform(HashtagOps.explodeTopics())
+        .transform(HashtagOps.windowedCounts(java.time.Duration.ofMinutes(1)))));
+    Map<String, Long> truth = new java.util.TreeMap<>();
+    for (GeneratedRecord record : records) {
+      if (record.isTweet()) {
+        Instant minute = record.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        for (String tag : record.hashtags()) {
+          String topic = Normalizer.normalize(tag, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+          truth.merge(minute + " " + topic, 1L, Long::sum);
+        }
+      }
+    }
+    Map<String, Long> actual = new java.util.TreeMap<>();
+    for (Row row : counts.collectAsList()) {
+      Row window = row.getStruct(0);
+      assertThat(window.getTimestamp(1).toInstant())
+          .isEqualTo(window.getTimestamp(0).toInstant().plus(java.time.Duration.ofMinutes(1)));
+      assertThat(actual.put(window.getTimestamp(0).toInstant() + " " + row.getString(1), row.getLong(2))).isNull();
+    }
+    assertThat(actual).isEqualTo(truth);
+    assertThat(truth.keySet().stream().map(key -> key.substring(0, key.indexOf(' '))).distinct()).hasSize(4);
+  }
+
   @Test
   void registerRejectsNullArguments() {
     assertThatThrownBy(() -> HashtagFunctions.register(null))
