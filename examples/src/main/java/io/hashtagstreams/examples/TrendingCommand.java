@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -12,6 +11,10 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 
 import io.hashtagstreams.core.HashtagOps;
 import io.hashtagstreams.core.TrendOptions;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The rising hashtags of each event-time window ({@code HashtagOps.trendingTopics}), printed once per window when
@@ -34,10 +37,36 @@ import io.hashtagstreams.core.TrendOptions;
  * mvn -B -ntp -Pdemo -DskipTests -pl examples -am package -Ddemo.args="trending --k 5 --duration 3m"
  * </pre>
  * Options: the shared ones ({@link CommonConfig}) and {@code --k} (default 10), {@code --window} (default 1m),
- * {@code --watermark} (default 30s), {@code --history} (default 10), {@code --min-count} (default 10). Written
- * in the hand-rolled {@link Args} framework of this release; {@code --input} follows once replay exists.
+ * {@code --watermark} (default 30s), {@code --history} (default 10), {@code --min-count} (default 10);
+ * {@code --input} follows once replay exists. Windows are tumbling (no {@code --slide}).
  */
-public final class TrendingCommand implements Subcommand<TrendingCommand.Config> {
+@Command(name = "trending",
+    description = "the rising hashtags of each window with count, baseline and score, printed when the window closes")
+public final class TrendingCommand extends Subcommand<TrendingCommand.Config> {
+
+  @Option(names = "--k", paramLabel = "N", defaultValue = "10", converter = OptionConverters.PositiveInt.class,
+      description = "hashtags per window (default ${DEFAULT-VALUE})")
+  int k;
+
+  @Option(names = "--window", paramLabel = "D", defaultValue = "1m", converter = DurationConverter.class,
+      description = "tumbling window length (default ${DEFAULT-VALUE})")
+  Duration window;
+
+  @Option(names = "--watermark", paramLabel = "D", defaultValue = "30s", converter = DurationConverter.class,
+      description = "allowed lateness in event time (default ${DEFAULT-VALUE})")
+  Duration watermark;
+
+  @Option(names = "--history", paramLabel = "N", defaultValue = "10", converter = OptionConverters.PositiveInt.class,
+      description = "windows of history each window is compared with (default ${DEFAULT-VALUE})")
+  int history;
+
+  @Option(names = "--min-count", paramLabel = "N", defaultValue = "10",
+      converter = OptionConverters.PositiveInt.class,
+      description = "fewest occurrences in a window to be listed (default ${DEFAULT-VALUE})")
+  int minCount;
+
+  @Mixin
+  CommonOptions common;
 
   /**
    * The options of {@code trending}.
@@ -45,7 +74,7 @@ public final class TrendingCommand implements Subcommand<TrendingCommand.Config>
    * @param common the shared options
    * @param options k, window, watermark, history and minimum count
    */
-  public record Config(CommonConfig common, TrendOptions options) {
+  public record Config(CommonConfig common, TrendOptions options) implements RunConfig {
   }
 
   /** Runs {@code trending} as if {@code HashtagStreamsApp trending args...} had been called. */
@@ -54,50 +83,15 @@ public final class TrendingCommand implements Subcommand<TrendingCommand.Config>
   }
 
   @Override
-  public String name() {
-    return "trending";
-  }
-
-  @Override
-  public String summary() {
-    return "the rising hashtags of each window with count, baseline and score, printed when the window closes";
-  }
-
-  @Override
-  public String ownUsage() {
-    return String.join(System.lineSeparator(),
-        "  --k N                          hashtags per window (default 10)",
-        "  --window D                     window length (default 1m)",
-        "  --watermark D                  allowed lateness in event time (default 30s)",
-        "  --history N                    windows of history a window is compared with (default 10)",
-        "  --min-count N                  fewest occurrences in a window to be listed (default 10)");
-  }
-
-  @Override
-  public Config config(String... args) {
-    Args parsed = Args.parse(name(), args,
-        Args.union(CommonConfig.VALUE_OPTIONS,
-            Set.of("--k", "--window", "--watermark", "--history", "--min-count")),
-        CommonConfig.FLAG_OPTIONS);
-    int k = parsed.positiveInt("--k", 10);
+  protected Config toConfig() {
     TrendOptions options;
     try {
-      options = TrendOptions.builder()
-          .k(k)
-          .window(parsed.duration("--window", Duration.ofMinutes(1)))
-          .watermark(parsed.duration("--watermark", Duration.ofSeconds(30)))
-          .history(parsed.positiveInt("--history", 10))
-          .minCount(parsed.positiveInt("--min-count", 10))
-          .build();
+      options = TrendOptions.builder().k(k).window(window).watermark(watermark).history(history)
+          .minCount(minCount).build();
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    return new Config(CommonConfig.from(parsed, Math.max(20, 3 * k)), options);
-  }
-
-  @Override
-  public CommonConfig common(Config config) {
-    return config.common();
+    return new Config(common.toConfig(Math.max(20, 3 * k)), options);
   }
 
   /**
