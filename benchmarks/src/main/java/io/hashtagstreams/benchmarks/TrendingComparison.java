@@ -31,8 +31,9 @@ import io.hashtagstreams.core.sample.TweetGenerator;
  * {@code trendingTopics(10)} against {@code topTopics(10)} on the same streaming input, side by side in one JVM:
  * what ranking by rise instead of by size costs.
  *
- * <p>Input: {@code --tweets} generator tweets (default 200,000; seed {@link Corpus#SEED}, 200 tweets per second of
- * event time, so 200,000 tweets span about 17 one-minute windows, with one scheduled burst) written as JSON lines
+ * <p>Input: {@code --tweets} generator tweets (default 200,000; seed {@link Corpus#SEED}, {@code --per-second}
+ * tweets per second of event time (default 200), so 200,000 tweets span about 17 one-minute windows, with one
+ * scheduled burst of one minute in the middle) written as JSON lines
  * into {@code --files} files (default 20). Each operator runs as a streaming query {@code readStream.text ->
  * extractText -> explodeTopics -> operator -> foreachBatch (count rows)} with {@code maxFilesPerTrigger} 1 and
  * {@code Trigger.AvailableNow()}, alternately, {@code --rounds} times (default 1). Reported per operator: tweets/s
@@ -49,7 +50,6 @@ import io.hashtagstreams.core.sample.TweetGenerator;
 public final class TrendingComparison {
 
   private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(15);
-  private static final double TWEETS_PER_SECOND = 200;
 
   private TrendingComparison() {
   }
@@ -60,14 +60,16 @@ public final class TrendingComparison {
    * @param tweets generated tweets
    * @param files how many files they are spread over (one file per micro-batch)
    * @param rounds how many times each operator runs
+   * @param perSecond tweets per second of event time
    */
-  public record Config(int tweets, int files, int rounds) {
+  public record Config(int tweets, int files, int rounds, int perSecond) {
 
-    /** Parses {@code --tweets=N --files=N --rounds=N}; unknown arguments fail. */
+    /** Parses {@code --tweets=N --files=N --rounds=N --per-second=N}; unknown arguments fail. */
     public static Config parse(String... args) {
       int tweets = 200_000;
       int files = 20;
       int rounds = 1;
+      int perSecond = 200;
       for (String arg : args) {
         String value = arg.substring(arg.indexOf('=') + 1);
         if (arg.startsWith("--tweets=")) {
@@ -76,12 +78,14 @@ public final class TrendingComparison {
           files = atLeast(value, 1, arg);
         } else if (arg.startsWith("--rounds=")) {
           rounds = atLeast(value, 1, arg);
+        } else if (arg.startsWith("--per-second=")) {
+          perSecond = atLeast(value, 1, arg);
         } else {
           throw new IllegalArgumentException("unknown argument: " + arg
-              + " (expected --tweets=N, --files=N, --rounds=N)");
+              + " (expected --tweets=N, --files=N, --rounds=N, --per-second=N)");
         }
       }
-      return new Config(tweets, files, rounds);
+      return new Config(tweets, files, rounds, perSecond);
     }
 
     private static int atLeast(String value, int min, String arg) {
@@ -171,9 +175,9 @@ public final class TrendingComparison {
   private static void writeInput(Path in, Config config) throws IOException {
     Files.createDirectories(in);
     Instant start = Instant.parse("2016-08-05T23:00:00Z");
-    double seconds = config.tweets() / TWEETS_PER_SECOND;
+    double seconds = (double) config.tweets() / config.perSecond();
     TweetGenerator generator = TweetGenerator.builder().seed(Corpus.SEED).start(start)
-        .tweetsPerSecond(TWEETS_PER_SECOND)
+        .tweetsPerSecond(config.perSecond())
         .burst("BenchBurst", start.plusSeconds((long) (seconds / 2)), Duration.ofMinutes(1), 5)
         .build();
     int perFile = (config.tweets() + config.files() - 1) / config.files();

@@ -8,15 +8,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the trending-vs-top harness once on 3,000 tweets in 3 files: both operators see every tweet in 3 batches and
- * report state, top-K writes rows; no timing assertions.
+ * Runs the trending-vs-top harness once on 3,000 tweets in 3 files, 10 per second of event time (5 one-minute
+ * windows, so some close): both operators see every tweet in 3 batches and report state, top-K writes rows; no
+ * timing assertions.
  */
 class TrendingComparisonTest {
 
   @Test
   void runsBothOperatorsOverEveryTweetAndReportsState() throws Exception {
     List<TrendingComparison.Run> runs = TrendingComparison.run(BenchSpark.session(),
-        new TrendingComparison.Config(3_000, 3, 1));
+        new TrendingComparison.Config(3_000, 3, 1, 10));
 
     assertThat(runs).extracting(TrendingComparison.Run::operator).containsExactly("topTopics", "trendingTopics");
     for (TrendingComparison.Run run : runs) {
@@ -31,9 +32,9 @@ class TrendingComparisonTest {
 
   @Test
   void parsesArgumentsWithDefaultsAndRejectsBadOnes() {
-    assertThat(TrendingComparison.Config.parse()).isEqualTo(new TrendingComparison.Config(200_000, 20, 1));
-    assertThat(TrendingComparison.Config.parse("--tweets=10", "--files=2", "--rounds=3"))
-        .isEqualTo(new TrendingComparison.Config(10, 2, 3));
+    assertThat(TrendingComparison.Config.parse()).isEqualTo(new TrendingComparison.Config(200_000, 20, 1, 200));
+    assertThat(TrendingComparison.Config.parse("--tweets=10", "--files=2", "--rounds=3", "--per-second=5"))
+        .isEqualTo(new TrendingComparison.Config(10, 2, 3, 5));
     assertThatThrownBy(() -> TrendingComparison.Config.parse("--files=0"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--files=0");
     assertThatThrownBy(() -> TrendingComparison.Config.parse("--fast"))
