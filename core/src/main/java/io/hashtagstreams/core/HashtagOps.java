@@ -340,8 +340,10 @@ public final class HashtagOps {
    * </table>
    *
    * <p>Ranks follow the estimate descending, then topic ascending ({@link String#compareTo}), as in
-   * {@link #topTopics(int, Duration, Duration, Duration)}; a window with fewer than {@code k} tracked topics gives
-   * fewer rows. Windows, lateness and null handling are those of
+   * {@link #topTopics(int, Duration, Duration, Duration)}; a window whose sketch tracks fewer than {@code k} topics
+   * gives fewer rows (besides windows with few topics, this happens right after the sketch purged, with a
+   * {@code maxTracked} too small for the data: at most {@code 0.75 * maxTracked} topics survive a purge, often
+   * about half of them). Windows, lateness and null handling are those of
    * {@link #windowedCounts(Duration, Duration, Duration)}.
    *
    * <p><b>The sketch and its guarantee.</b> Each window is summarized by Apache DataSketches' frequent-items sketch
@@ -362,8 +364,9 @@ public final class HashtagOps {
    *       {@code count_upper}.</li>
    *   <li><b>Which topics are sure to appear:</b> every topic whose true count exceeds {@code e} is tracked, and
    *       since all rows share the same {@code e}, ranking by estimate is ranking by lower bound. A topic missing
-   *       from a window's output has a true count of at most the {@code count_upper} of that window's row {@code k}:
-   *       every topic more frequent than that is listed. Two rows are certainly in true order when the first's
+   *       from a window's output has a true count of at most the {@code count_upper} of that window's row {@code k}
+   *       (at most {@code e} when the window has fewer than {@code k} rows): every topic more frequent than that is
+   *       listed. Two rows are certainly in true order when the first's
    *       {@code count_lower} exceeds the second's {@code count_upper}.</li>
    * </ul>
    * For example, {@code maxTracked = 4096} and a window of 2 million occurrences give bounds at most 1,709 wide, in
