@@ -349,7 +349,9 @@ public final class HashtagOps {
    * <p><b>The sketch and its guarantee.</b> Each window is summarized by Apache DataSketches' frequent-items sketch
    * ({@code org.apache.datasketches.frequencies.ItemsSketch}, datasketches-java 3.3.0, the version Spark 3.5
    * ships; a variant of the Misra-Gries algorithm, in the line of Misra and Gries 1982, Demaine et al. 2002, Karp et
-   * al. 2003 and Space-Saving by Metwally et al. 2006; see the DataSketches "Frequent Items" documentation).
+   * al. 2003 and Space-Saving by Metwally et al. 2006, as analysed for this implementation by Anderson et al., "A
+   * High-Performance Algorithm for Identifying Frequent Items in Data Streams", 2017, arXiv:1705.07001; the guarantees
+   * below are those of the {@code ItemsSketch} Javadoc).
    * {@code maxTracked} is the sketch's {@code maxMapSize}: it keeps at most {@code 0.75 * maxTracked} topics with a
    * counter each, and when full it subtracts roughly the median counter from all of them and drops the ones that
    * reach zero, adding what it subtracted to a per-window error {@code e}. With {@code W} the window's occurrences
