@@ -6,10 +6,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import io.hashtagstreams.core.internal.KafkaValueEncoding;
-import io.hashtagstreams.core.internal.window.TopTopicsRanking;
-import io.hashtagstreams.core.internal.window.TrendingTopics;
 import io.hashtagstreams.core.internal.TopicExplosion;
 import io.hashtagstreams.core.internal.TweetExtraction;
+import io.hashtagstreams.core.internal.window.ApproxTopTopicsRanking;
+import io.hashtagstreams.core.internal.window.TopTopicsRanking;
+import io.hashtagstreams.core.internal.window.TrendingTopics;
 import io.hashtagstreams.core.internal.window.WindowedCounting;
 
 import scala.Function1;
@@ -22,6 +23,8 @@ import scala.Function1;
  * value (tweet JSON) -&gt; extractText -&gt; id, text, event_time, lang, is_retweet
  *                    -&gt; explodeTopics -&gt; ... + topic
  *                    -&gt; windowedCounts / topTopics -&gt; window, [rank,] topic, count
+ *                    -&gt; approxTopTopics -&gt; window, rank, topic, count, count_lower, count_upper
+ *                    -&gt; trendingTopics -&gt; window, rank, topic, count, baseline, score
  *                    -&gt; toKafkaValue -&gt; key, value
  * value (tweet JSON) -&gt; rejected -&gt; input columns + reason   (the dead-letter branch)
  * </pre>
@@ -300,6 +303,118 @@ public final class HashtagOps {
   public static Function1<Dataset<Row>, Dataset<Row>> topTopics(int k, Duration window, Duration slide,
       Duration watermark) {
     return input -> TopTopicsRanking.rank(input, k, window, slide, watermark);
+  }
+
+  /**
+   * The {@code k} most frequent topics of each one-minute tumbling window, estimated in bounded memory, with a
+   * one-minute watermark delay: the same as
+   * {@code approxTopTopics(k, maxTracked, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1))}.
+   *
+   * <pre>{@code
+   * Dataset<Row> top10 = topics.transform(HashtagOps.approxTopTopics(10, 4096));
+   * }</pre>
+   *
+   * @param k how many topics per window, at least 1
+   * @param maxTracked the sketch size, a power of two from 8 to 2^24
+   * @return the transformation
+   * @throws IllegalArgumentException at {@code .transform(...)}, see
+   *     {@link #approxTopTopics(int, int, Duration, Duration, Duration)}
+   * @see #approxTopTopics(int, int, Duration, Duration, Duration)
+   * @since 0.2.0
+   */
+  public static Function1<Dataset<Row>, Dataset<Row>> approxTopTopics(int k, int maxTracked) {
+    Duration minute = Duration.ofMinutes(1);
+    return approxTopTopics(k, maxTracked, minute, minute, minute);
+  }
+
+  /**
+   * The {@code k} most frequent topics per event-time window, estimated with a frequent-items sketch whose memory
+   * is bounded by {@code maxTracked} however many distinct topics a window has; every count comes with bounds that
+   * contain the true count.
+   *
+   * <table>
+   *   <caption>Columns</caption>
+   *   <tr><th>input</th><th>output</th></tr>
+   *   <tr><td>{@code event_time} timestamp, {@code topic} string; other columns are ignored</td>
+   *       <td>{@code window} struct&lt;start timestamp, end timestamp&gt;, {@code rank} int (1..k),
+   *           {@code topic} string, {@code count} long (the estimate), {@code count_lower} long,
+   *           {@code count_upper} long; nothing else</td></tr>
+   * </table>
+   *
+   * <p>Ranks follow the estimate descending, then topic ascending ({@link String#compareTo}), as in
+   * {@link #topTopics(int, Duration, Duration, Duration)}; a window whose sketch tracks fewer than {@code k} topics
+   * gives fewer rows (besides windows with few topics, this happens right after the sketch purged, with a
+   * {@code maxTracked} too small for the data: at most {@code 0.75 * maxTracked} topics survive a purge, often
+   * about half of them). Windows, lateness and null handling are those of
+   * {@link #windowedCounts(Duration, Duration, Duration)}.
+   *
+   * <p><b>The sketch and its guarantee.</b> Each window is summarized by Apache DataSketches' frequent-items sketch
+   * ({@code org.apache.datasketches.frequencies.ItemsSketch}, datasketches-java 3.3.0, the version Spark 3.5
+   * ships; a variant of the Misra-Gries algorithm, in the line of Misra and Gries 1982, Demaine et al. 2002, Karp et
+   * al. 2003 and Space-Saving by Metwally et al. 2006, as analysed for this implementation by Anderson et al., "A
+   * High-Performance Algorithm for Identifying Frequent Items in Data Streams", 2017, arXiv:1705.07001; the guarantees
+   * below are those of the {@code ItemsSketch} Javadoc).
+   * {@code maxTracked} is the sketch's {@code maxMapSize}: it keeps at most {@code 0.75 * maxTracked} topics with a
+   * counter each, and when full it subtracts roughly the median counter from all of them and drops the ones that
+   * reach zero, adding what it subtracted to a per-window error {@code e}. With {@code W} the window's occurrences
+   * (rows):
+   * <ul>
+   *   <li><b>Exact below the range:</b> while a window has fewer than {@code 0.75 * maxTracked} distinct topics,
+   *       {@code e = 0}: {@code count = count_lower = count_upper} is the true count and the rows equal those of
+   *       {@code topTopics} with the same arguments.</li>
+   *   <li><b>Bounds:</b> {@code count_lower <= true count <= count_upper} for every row, and
+   *       {@code count_upper - count_lower = e <= 3.5 * W / maxTracked} (a worst case; on skewed data {@code e} is
+   *       usually far smaller). {@code count} is the sketch's estimate, which in this version equals
+   *       {@code count_upper}.</li>
+   *   <li><b>Which topics are sure to appear:</b> every topic whose true count exceeds {@code e} is tracked, and
+   *       since all rows share the same {@code e}, ranking by estimate is ranking by lower bound. A topic missing
+   *       from a window's output has a true count of at most the {@code count_upper} of that window's row {@code k}
+   *       (at most {@code e} when the window has fewer than {@code k} rows): every topic more frequent than that is
+   *       listed. Two rows are certainly in true order when the first's
+   *       {@code count_lower} exceeds the second's {@code count_upper}.</li>
+   * </ul>
+   * For example, {@code maxTracked = 4096} and a window of 2 million occurrences give bounds at most 1,709 wide, in
+   * a state of at most 3,072 topics (about {@code 3072 * (12 + topic length)} bytes) per window.
+   *
+   * <p><b>How it runs.</b> A Spark aggregation grouped by window: each partition builds a partial sketch per
+   * window, the partial sketches are merged in the shuffle (the guarantee holds for the merged sketch with
+   * {@code W} the window's total), and on a streaming Dataset the state of each open window is that one serialized
+   * sketch, at most {@code 0.75 * maxTracked} topics, however many distinct topics arrive. The top {@code k} are read
+   * from the final sketch with {@code posexplode}, without sort or limit.
+   *
+   * <table>
+   *   <caption>Output modes on a streaming Dataset</caption>
+   *   <tr><th>mode</th><th>what each trigger writes</th></tr>
+   *   <tr><td>append</td><td>each window's ranking once, final, when the watermark reaches its end; its state is
+   *       then dropped</td></tr>
+   *   <tr><td>update</td><td>for each window that received rows in the trigger, its whole current ranking (up to
+   *       {@code k} rows; replace the window's earlier rows, since topics can change ranks or leave the top
+   *       {@code k}); state of closed windows is dropped</td></tr>
+   *   <tr><td>complete</td><td>every window's ranking every trigger; nothing is ever dropped</td></tr>
+   * </table>
+   * A batch Dataset runs the same aggregation once over all rows.
+   *
+   * <pre>{@code
+   * Dataset<Row> top = topics.transform(HashtagOps.approxTopTopics(10, 4096,
+   *     Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(30)));
+   * top.writeStream().outputMode("append").format("console").option("truncate", false).start();
+   * }</pre>
+   *
+   * @param k how many topics per window, at least 1
+   * @param maxTracked the sketch size ({@code maxMapSize}): a power of two from 8 to 2^24 (16,777,216); it is not
+   *     rounded
+   * @param window the window length, at least one millisecond
+   * @param slide the window slide, at least one millisecond and at most {@code window}
+   * @param watermark how late, in event time, a row may arrive and still be counted; zero allows no lateness
+   * @return the transformation
+   * @throws IllegalArgumentException at {@code .transform(...)} when {@code k < 1}, when {@code maxTracked} is not
+   *     a power of two in range (the message names the nearest), and for the reasons given at
+   *     {@link #windowedCounts(Duration, Duration, Duration)} (durations, columns, types, an existing watermark)
+   * @since 0.2.0
+   */
+  public static Function1<Dataset<Row>, Dataset<Row>> approxTopTopics(int k, int maxTracked, Duration window,
+      Duration slide, Duration watermark) {
+    return input -> ApproxTopTopicsRanking.rank(input, k, maxTracked, window, slide, watermark);
   }
 
   /**

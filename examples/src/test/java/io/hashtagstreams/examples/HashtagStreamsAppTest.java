@@ -69,7 +69,7 @@ class HashtagStreamsAppTest {
 
   @Test
   void unknownFlagIsAUsageError() {
-    assertUsageError("unknown option '--exactly-once' for 'top'; known: --bootstrap-servers --duration"
+    assertUsageError("unknown option '--exactly-once' for 'top'; known: --approx --bootstrap-servers --duration"
         + " --from-beginning --k --partitions --rate --rows --seed --slide --speedup --topic --trigger --watermark"
         + " --window", HashtagStreamsApp.usage("top"), "top", "--exactly-once");
   }
