@@ -27,6 +27,9 @@ import org.apache.spark.sql.streaming.Trigger;
  *   <tr><td>{@code --seed n}</td><td>{@code 42}</td><td>embedded only: the generator's seed</td></tr>
  *   <tr><td>{@code --partitions n}</td><td>{@code 2}</td><td>embedded only: partitions of the input
  *       topic</td></tr>
+ *   <tr><td>{@code --max-offsets-per-trigger n}</td><td>none (embedded: two trigger intervals' worth)</td>
+ *       <td>at most n input records per micro-batch (Spark's {@code maxOffsetsPerTrigger}); with
+ *       {@code available-now} the backlog is split into batches of this size</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -44,13 +47,14 @@ import org.apache.spark.sql.streaming.Trigger;
  * @param speedup embedded only: event-time seconds per wall-clock second
  * @param seed embedded only: the generator seed
  * @param partitions embedded only: partitions of the input topic
+ * @param maxOffsetsPerTrigger at most this many input records per micro-batch, or 0 for the default
  */
 public record CommonConfig(String bootstrapServers, String topic, Duration duration, Duration triggerInterval,
-    int rows, boolean fromBeginning, int rate, int speedup, long seed, int partitions) {
+    int rows, boolean fromBeginning, int rate, int speedup, long seed, int partitions, long maxOffsetsPerTrigger) {
 
   /** The shared options that take a value. */
   public static final Set<String> VALUE_OPTIONS = Set.of("--bootstrap-servers", "--topic", "--duration",
-      "--trigger", "--rows", "--rate", "--speedup", "--seed", "--partitions");
+      "--trigger", "--rows", "--rate", "--speedup", "--seed", "--partitions", "--max-offsets-per-trigger");
   /** The shared flags. */
   public static final Set<String> FLAG_OPTIONS = Set.of("--from-beginning");
 
@@ -67,7 +71,9 @@ public record CommonConfig(String bootstrapServers, String topic, Duration durat
       "  --rate N                       embedded: tweets per second (default 2000)",
       "  --speedup N                    embedded: event time runs N times the wall clock (default 10)",
       "  --seed N                       embedded: generator seed (default 42)",
-      "  --partitions N                 embedded: input topic partitions (default 2)");
+      "  --partitions N                 embedded: input topic partitions (default 2)",
+      "  --max-offsets-per-trigger N    at most N input records per micro-batch (default: no limit; embedded:",
+      "                                 two trigger intervals' worth)");
 
   /** Checks the values; see the class comment for their meaning. */
   public CommonConfig {
@@ -106,7 +112,8 @@ public record CommonConfig(String bootstrapServers, String topic, Duration durat
         args.positiveInt("--rate", 2000),
         args.positiveInt("--speedup", 10),
         args.anyLong("--seed", 42L),
-        args.positiveInt("--partitions", 2));
+        args.positiveInt("--partitions", 2),
+        args.has("--max-offsets-per-trigger") ? args.positiveInt("--max-offsets-per-trigger", 1) : 0L);
   }
 
   /** Whether the run starts its own broker and feeds it. */

@@ -55,7 +55,7 @@ public final class RawCommand implements Subcommand<RawCommand.Config> {
     if (!parsed.has("--duration")) {
       common = new CommonConfig(common.bootstrapServers(), common.topic(), java.time.Duration.ofSeconds(20),
           common.triggerInterval(), common.rows(), common.fromBeginning(), common.rate(), common.speedup(),
-          common.seed(), common.partitions());
+          common.seed(), common.partitions(), common.maxOffsetsPerTrigger());
     }
     return new Config(common);
   }

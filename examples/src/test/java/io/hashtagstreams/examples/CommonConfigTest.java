@@ -17,7 +17,7 @@ class CommonConfigTest {
   @Test
   void defaultsToAnEmbeddedBrokerReadFromTheBeginning() {
     assertThat(parse()).isEqualTo(new CommonConfig(null, "tweets", Duration.ofSeconds(60), Duration.ofSeconds(5),
-        20, true, 2000, 10, 42L, 2));
+        20, true, 2000, 10, 42L, 2, 0L));
     assertThat(parse().embedded()).isTrue();
     assertThat(parse().startingOffsets()).isEqualTo("earliest");
     assertThat(parse().trigger()).isEqualTo(Trigger.ProcessingTime(5000));
@@ -31,6 +31,14 @@ class CommonConfigTest {
     assertThat(cluster.topic()).isEqualTo("firehose");
     assertThat(cluster.startingOffsets()).isEqualTo("latest");
     assertThat(parse("--bootstrap-servers", "b1:9092", "--from-beginning").startingOffsets()).isEqualTo("earliest");
+  }
+
+  @Test
+  void capsMicroBatchesOnlyWhenAsked() {
+    assertThat(parse("--max-offsets-per-trigger", "200").maxOffsetsPerTrigger()).isEqualTo(200L);
+    assertThat(parse("--bootstrap-servers", "b1:9092").maxOffsetsPerTrigger()).isZero();
+    assertThatThrownBy(() -> parse("--max-offsets-per-trigger", "0")).isInstanceOf(UsageException.class)
+        .hasMessageContaining("--max-offsets-per-trigger").hasMessageContaining("'0'");
   }
 
   @Test
