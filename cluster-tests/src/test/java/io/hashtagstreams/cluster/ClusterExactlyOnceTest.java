@@ -145,7 +145,7 @@ class ClusterExactlyOnceTest {
     }
     Await.until("the Master to remove the killed driver's application", MID_RUN_TIMEOUT,
         () -> cluster.masterJson().path("activeapps").isEmpty());
-    try (ChildProcess restarted = run.submit(cluster.masterUrl())) {
+    try (ChildProcess restarted = run.submit(cluster.masterUrl(), "driver-restarted")) {
       assertThat(restarted.awaitExit(RUN_TIMEOUT)).as("exit code; see %s", restarted.stderr()).isZero();
     }
     assertThat(Checkpoint.lastCommittedBatch(run.checkpoint)).as("batches committed after the restart")
@@ -221,7 +221,12 @@ class ClusterExactlyOnceTest {
     }
 
     ChildProcess submit(String master) {
-      return SparkSubmitRun.start("driver-" + name, master, List.of(), List.of("to-kafka",
+      return submit(master, "driver-" + name);
+    }
+
+    /** Submits the run under another log name (a restart keeps the first driver's logs). */
+    ChildProcess submit(String master, String logName) {
+      return SparkSubmitRun.start(logName, master, List.of(), List.of("to-kafka",
           "--bootstrap-servers", broker.bootstrapServers(), "--topic", INPUT, "--from-beginning",
           "--output-topic", output, "--exactly-once", "--checkpoint", checkpoint.toString(),
           "--trigger", "available-now", "--max-offsets-per-trigger", Integer.toString(MAX_OFFSETS_PER_TRIGGER),
