@@ -106,11 +106,33 @@ class ClusterExactlyOnceTest {
         assertThat(executor.pid()).isNotEqualTo(driver.pid()).isNotEqualTo(ProcessHandle.current().pid());
         assertThat(executor.parent().map(ProcessHandle::pid)).contains(cluster.workerPid());
       }
+      assertThat(cluster.masterJson().path("activeapps").get(0).path("name").asText())
+          .as("the application name given to spark-submit --name").isEqualTo("driver-clean");
       assertThat(driver.awaitExit(RUN_TIMEOUT)).as("exit code; see %s", driver.stderr()).isZero();
       assertThat(Files.isDirectory(cluster.workerDir().resolve(appId))).as("the Worker's directory of " + appId)
           .isTrue();
+      // The Spark home's log4j2.properties says INFO; the app must not turn it down under spark-submit.
+      assertThat(driver.stderrText()).as("Spark's INFO progress log, per the cluster's logging configuration")
+          .contains("INFO MicroBatchExecution: Streaming query made progress");
     }
     run.assertExactCounts();
+  }
+
+  @Test
+  void applicationRemovedByTheMasterIsNamedAndExitsOneWithoutCleanUpErrors(TestInfo test) {
+    Run run = new Run(test, "removed");
+    try (ChildProcess driver = run.submit(cluster.masterUrl())) {
+      String appId = awaitApplication(driver);
+      run.awaitMidRun(driver);
+      cluster.killApplication(appId);
+
+      assertThat(driver.awaitExit(MID_RUN_TIMEOUT)).as("exit code; see %s", driver.stderr()).isEqualTo(1);
+      assertThat(driver.stderrText())
+          .contains("error: query to-kafka failed: the cluster ended the Spark application: Application has been"
+              + " killed. Reason: Master removed our application: KILLED")
+          .contains("error: the query's own error (a consequence): ")
+          .doesNotContain("Exception in thread");
+    }
   }
 
   @Test
