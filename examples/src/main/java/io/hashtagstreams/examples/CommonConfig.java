@@ -26,6 +26,8 @@ import org.apache.spark.sql.streaming.Trigger;
  *   <tr><td>{@code --seed n}</td><td>{@code 42}</td><td>embedded only: the generator's seed</td></tr>
  *   <tr><td>{@code --partitions n}</td><td>{@code 2}</td><td>embedded only: partitions of the input
  *       topic</td></tr>
+ *   <tr><td>{@code --no-ui}</td><td>UI on</td><td>local runs: no Spark UI (otherwise on 127.0.0.1, its address
+ *       printed at start)</td></tr>
  * </table>
  *
  * <p>The command line fills it through the {@link CommonOptions} mixin:
@@ -43,9 +45,10 @@ import org.apache.spark.sql.streaming.Trigger;
  * @param speedup embedded only: event-time seconds per wall-clock second
  * @param seed embedded only: the generator seed
  * @param partitions embedded only: partitions of the input topic
+ * @param ui whether a local run serves the Spark UI (false with {@code --no-ui})
  */
 public record CommonConfig(String bootstrapServers, String topic, Duration duration, Duration triggerInterval,
-    int rows, boolean fromBeginning, int rate, int speedup, long seed, int partitions) {
+    int rows, boolean fromBeginning, int rate, int speedup, long seed, int partitions, boolean ui) {
 
   /** Checks the values; see the class comment for their meaning. */
   public CommonConfig {

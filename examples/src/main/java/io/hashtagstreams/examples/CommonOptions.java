@@ -70,6 +70,10 @@ public final class CommonOptions {
       description = "embedded: input topic partitions (default " + DEFAULT_PARTITIONS + ")")
   Integer partitions;
 
+  @Option(names = "--no-ui", arity = "0", preprocessor = OptionConverters.Flag.class,
+      description = "local runs: no Spark UI (default: on at 127.0.0.1, its address printed at start)")
+  boolean noUi;
+
   /**
    * The shared options with the default {@code --duration} (60 s).
    *
@@ -111,6 +115,7 @@ public final class CommonOptions {
         rate != null ? rate : DEFAULT_RATE,
         speedup != null ? speedup : DEFAULT_SPEEDUP,
         seed != null ? seed : DEFAULT_SEED,
-        partitions != null ? partitions : DEFAULT_PARTITIONS);
+        partitions != null ? partitions : DEFAULT_PARTITIONS,
+        !noUi);
   }
 }

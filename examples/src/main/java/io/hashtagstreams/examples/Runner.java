@@ -50,7 +50,8 @@ final class Runner<C extends Subcommand.RunConfig> {
     try {
       workDir = Files.createTempDirectory("hashtag-streams-");
       kafka = KafkaEnvironment.open(common, command.outputTopics(config), err);
-      spark = LocalSpark.session();
+      spark = LocalSpark.session(common.ui());
+      LocalSpark.uiAnnouncement(spark, common.ui()).ifPresent(err::println);
       progress = new ProgressPrinter(out);
       spark.streams().addListener(progress);
       Optional<StreamingQuery> query =
