@@ -119,7 +119,7 @@ class BinScriptIT {
         "== top \\| batch \\d+ ==",
         "window_start {9}window_end {11}rank  topic +count",
         "-{19}  -{19}  ----  -+  -+",
-        TIMESTAMP + "  " + TIMESTAMP + " {4}[1-3]  \\S+ +\\d+")));
+        TIMESTAMP + "  " + TIMESTAMP + " {5}[1-3]  \\S+ +\\d+")));
   }
 
   /** A child process running the script, its output lines collected as they come. */
