@@ -67,6 +67,18 @@ class BinScriptIT {
   }
 
   @Test
+  void readmeListsEveryJavaFlagTheScriptSets() throws IOException {
+    String script = Files.readString(appHome().resolve("bin/hashtag-streams"));
+    Matcher flags = Pattern.compile("(?m)^JAVA17_SPARK_FLAGS=\"([^\"]+)\"$").matcher(script);
+    assertThat(flags.find()).as("the flags line in the script").isTrue();
+    List<String> each = List.of(flags.group(1).trim().split("\\s+"));
+    assertThat(each).hasSize(17).contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED");
+    String readme = Files.readString(Path.of("../README.md"));
+    String section = readme.substring(readme.indexOf("## Using it from your own app"));
+    assertThat(each).allSatisfy(flag -> assertThat(section).contains(flag));
+  }
+
+  @Test
   void printsTheVersion() throws Exception {
     Run run = Run.start(appHome(), "--version");
     assertThat(run.waitFor(SHORT_TIMEOUT)).isEqualTo(HashtagStreamsApp.OK);
