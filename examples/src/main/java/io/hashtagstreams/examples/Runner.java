@@ -51,7 +51,9 @@ final class Runner<C extends Subcommand.RunConfig> {
       workDir = Files.createTempDirectory("hashtag-streams-");
       kafka = KafkaEnvironment.open(common, command.outputTopics(config), err);
       spark = LocalSpark.session(common.ui());
-      LocalSpark.uiAnnouncement(spark, common.ui()).ifPresent(err::println);
+      if (ownSession) {
+        LocalSpark.uiAnnouncement(spark, common.ui()).ifPresent(err::println);
+      }
       progress = new ProgressPrinter(out);
       spark.streams().addListener(progress);
       Optional<StreamingQuery> query =
