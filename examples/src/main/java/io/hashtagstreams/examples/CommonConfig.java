@@ -29,6 +29,8 @@ import org.apache.spark.sql.streaming.Trigger;
  *   <tr><td>{@code --max-offsets-per-trigger n}</td><td>none (embedded: two trigger intervals' worth)</td>
  *       <td>at most n input records per micro-batch (Spark's {@code maxOffsetsPerTrigger}); with
  *       {@code available-now} the backlog is split into batches of this size</td></tr>
+ *   <tr><td>{@code --no-ui}</td><td>UI on</td><td>local runs: no Spark UI (otherwise on 127.0.0.1, its address
+ *       printed at start)</td></tr>
  * </table>
  *
  * <p>The command line fills it through the {@link CommonOptions} mixin:
@@ -47,9 +49,11 @@ import org.apache.spark.sql.streaming.Trigger;
  * @param seed embedded only: the generator seed
  * @param partitions embedded only: partitions of the input topic
  * @param maxOffsetsPerTrigger at most this many input records per micro-batch, or 0 for the default
+ * @param ui whether a local run serves the Spark UI (false with {@code --no-ui})
  */
 public record CommonConfig(String bootstrapServers, String topic, Duration duration, Duration triggerInterval,
-    int rows, boolean fromBeginning, int rate, int speedup, long seed, int partitions, long maxOffsetsPerTrigger) {
+    int rows, boolean fromBeginning, int rate, int speedup, long seed, int partitions, long maxOffsetsPerTrigger,
+    boolean ui) {
 
   /** Checks the values; see the class comment for their meaning. */
   public CommonConfig {

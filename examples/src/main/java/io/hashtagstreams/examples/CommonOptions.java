@@ -75,6 +75,10 @@ public final class CommonOptions {
           + " worth)")
   Integer maxOffsetsPerTrigger;
 
+  @Option(names = "--no-ui", arity = "0", preprocessor = OptionConverters.Flag.class,
+      description = "local runs: no Spark UI (default: on at 127.0.0.1, its address printed at start)")
+  boolean noUi;
+
   /**
    * The shared options with the default {@code --duration} (60 s).
    *
@@ -117,6 +121,7 @@ public final class CommonOptions {
         speedup != null ? speedup : DEFAULT_SPEEDUP,
         seed != null ? seed : DEFAULT_SEED,
         partitions != null ? partitions : DEFAULT_PARTITIONS,
-        maxOffsetsPerTrigger != null ? maxOffsetsPerTrigger : 0L);
+        maxOffsetsPerTrigger != null ? maxOffsetsPerTrigger : 0L,
+        !noUi);
   }
 }

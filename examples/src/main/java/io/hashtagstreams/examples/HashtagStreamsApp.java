@@ -24,6 +24,11 @@ import picocli.CommandLine.Spec;
  * mvn -B -ntp -Pdemo -DskipTests -pl examples -am package -Ddemo.args="windowed --output-mode append"
  * mvn -B -ntp -Pdemo -DskipTests -pl examples -am package -Ddemo.args="top --help"
  * </pre>
+ * With plain Java 17, from the layout {@code package} makes ({@code target/hashtag-streams-<version>/}):
+ * <pre>
+ * bin/hashtag-streams top --duration 2m
+ * bin/hashtag-streams top --bootstrap-servers broker:9092 --topic tweets
+ * </pre>
  * On a cluster, with the jar this module builds ({@code target/hashtag-streams-examples-<version>-cluster.jar}):
  * <pre>
  * spark-submit --class io.hashtagstreams.examples.HashtagStreamsApp --master yarn \

@@ -57,7 +57,10 @@ final class Runner<C extends Subcommand.RunConfig> {
     try {
       workDir = Files.createTempDirectory("hashtag-streams-");
       kafka = KafkaEnvironment.open(common, command.outputTopics(config), err);
-      spark = LocalSpark.session();
+      spark = LocalSpark.session(common.ui());
+      if (ownSession) {
+        LocalSpark.uiAnnouncement(spark, common.ui()).ifPresent(err::println);
+      }
       watch = ClusterWatch.attach(spark.sparkContext());
       progress = new ProgressPrinter(out);
       spark.streams().addListener(progress);

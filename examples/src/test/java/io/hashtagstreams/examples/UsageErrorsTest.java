@@ -44,13 +44,12 @@ class UsageErrorsTest {
   @Test
   void rejectsUnknownOptionListingTheKnownOnes() {
     String known = "known: --approx --bootstrap-servers --duration --from-beginning --k --max-offsets-per-trigger"
-        + " --partitions --rate --rows --seed --slide --speedup --topic --trigger --watermark --window";
+        + " --no-ui --partitions --rate --rows --seed --slide --speedup --topic --trigger --watermark --window";
     assertRejected(new TopCommand(), "unknown option '--bogus' for 'top'; " + known, "--bogus", "1");
     assertRejected(new TopCommand(), "unknown option '--bogus' for 'top'; " + known, "--k", "3", "--bogus=1");
     assertRejected(new CountsCommand(), "unknown option '--window' for 'counts'; known: --bootstrap-servers"
-        + " --duration --from-beginning --max-offsets-per-trigger --partitions --rate --rows --seed --speedup --topic"
-        + " --trigger", "--window",
-        "1m");
+        + " --duration --from-beginning --max-offsets-per-trigger --no-ui --partitions --rate --rows --seed --speedup"
+        + " --topic --trigger", "--window", "1m");
   }
 
   @Test
