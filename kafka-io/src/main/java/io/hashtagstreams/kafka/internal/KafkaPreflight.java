@@ -66,6 +66,10 @@ public final class KafkaPreflight {
         throw failure(owner + ": no Kafka broker answered at " + servers + " within " + seconds(timeout)
             + "; check the bootstrap servers and the network (" + turnOff + ")", kafkaOptions);
       } catch (ExecutionException e) {
+        if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+          throw failure(owner + ": no Kafka broker answered at " + servers + " within " + seconds(timeout)
+              + "; check the bootstrap servers and the network (" + turnOff + ")", kafkaOptions);
+        }
         throw failure(owner + ": no Kafka broker answered at " + servers + ": " + e.getCause().getMessage()
             + " (" + turnOff + ")", kafkaOptions);
       }
@@ -99,6 +103,10 @@ public final class KafkaPreflight {
       try {
         topic.getValue().get(millisLeft(deadline), TimeUnit.MILLISECONDS);
       } catch (ExecutionException e) {
+        if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+          throw failure(owner + ": Kafka at " + servers + " did not describe topic '" + topic.getKey()
+              + "' within " + seconds(timeout) + " (" + turnOff + ")", kafkaOptions);
+        }
         if (e.getCause() instanceof UnknownTopicOrPartitionException) {
           missing.add(topic.getKey());
         } else {

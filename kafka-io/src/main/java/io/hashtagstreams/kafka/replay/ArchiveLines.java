@@ -55,6 +55,8 @@ public final class ArchiveLines implements AutoCloseable {
   private int fileIndex = -1;
   private volatile long previousFilesBytes;
   private volatile CountingInputStream raw;
+  private final long[] sizes;
+  private boolean plainFile;
   private TarArchiveInputStream tar;
   private InputStream text;
   private LineReader reader;
@@ -69,9 +71,12 @@ public final class ArchiveLines implements AutoCloseable {
   private ArchiveLines(List<Path> files) {
     this.files = files;
     long total = 0;
-    for (Path path : files) {
+    this.sizes = new long[files.size()];
+    for (int i = 0; i < files.size(); i++) {
+      Path path = files.get(i);
       try {
-        total += Files.size(path);
+        sizes[i] = Files.size(path);
+        total += sizes[i];
       } catch (IOException e) {
         throw new ReplayInputException(path.toString(), null, 0, "cannot read its size: " + e.getMessage());
       }
@@ -110,6 +115,9 @@ public final class ArchiveLines implements AutoCloseable {
       }
       if (line == null) {
         closeText();
+        if (plainFile) {
+          closeFile(true);
+        }
         continue;
       }
       lineInSource++;
@@ -199,7 +207,7 @@ public final class ArchiveLines implements AutoCloseable {
   @Override
   public void close() {
     closeText();
-    closeFile();
+    closeFile(false);
   }
 
   private boolean advance() {
@@ -208,7 +216,7 @@ public final class ArchiveLines implements AutoCloseable {
         if (nextEntry()) {
           return true;
         }
-        closeFile();
+        closeFile(true);
       }
       if (fileIndex + 1 >= files.size()) {
         return false;
@@ -228,6 +236,7 @@ public final class ArchiveLines implements AutoCloseable {
         }
         InputStream buffered = new BufferedInputStream(raw, 1 << 16);
         startSource(file, openText(name, buffered, false));
+        plainFile = true;
         return true;
       } catch (IOException | RuntimeException e) {
         if (e instanceof ReplayInputException) {
@@ -293,10 +302,13 @@ public final class ArchiveLines implements AutoCloseable {
     reader = null;
   }
 
-  private void closeFile() {
+  /** Closes the current file; {@code done}: it was read to its end (tar padding counts as read). */
+  private void closeFile(boolean done) {
     CountingInputStream current = raw;
+    plainFile = false;
     if (current != null) {
-      previousFilesBytes += current.count();
+      long size = sizes[fileIndex];
+      previousFilesBytes += done ? size : current.count();
       try {
         (tar != null ? tar : current).close();
       } catch (IOException e) {

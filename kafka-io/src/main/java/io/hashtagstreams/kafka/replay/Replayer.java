@@ -135,6 +135,8 @@ public final class Replayer {
     Run run = new Run(startNanos);
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties())) {
       try {
+        // Fetch the topic's metadata now, so that the first send does not wait for it and pacing starts on time.
+        producer.partitionsFor(topic);
         run.replay(producer, lines);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

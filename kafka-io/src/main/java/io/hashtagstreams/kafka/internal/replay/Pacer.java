@@ -3,7 +3,7 @@ package io.hashtagstreams.kafka.internal.replay;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * When the next record may go: no earlier than {@code n / rate} seconds after the start (with a rate), and no
+ * When the next record may go: no earlier than {@code n / rate} seconds after the first record (with a rate), and no
  * earlier than its event time's distance from the first event time divided by the speed (with a speed). A record
  * without an event time goes right after its predecessor; a record whose event time lies before the first one goes
  * at once. {@link #restart()} starts the event-time clock again (each pass of a loop).
@@ -15,7 +15,7 @@ public final class Pacer {
 
   private final double rate;
   private final double speed;
-  private final long startNanos;
+  private long startNanos;
   private long count;
   private long firstEventMillis = NO_EVENT_TIME;
   private long firstEventNanos;
@@ -24,7 +24,6 @@ public final class Pacer {
   public Pacer(double rate, double speed) {
     this.rate = rate;
     this.speed = speed;
-    this.startNanos = System.nanoTime();
   }
 
   /** Whether event times are needed at all. */
@@ -40,6 +39,9 @@ public final class Pacer {
   /** Blocks until the next record, with this event time (or {@link #NO_EVENT_TIME}), is due. */
   public void awaitTurn(long eventMillis) throws InterruptedException {
     long due = Long.MIN_VALUE;
+    if (count == 0) {
+      startNanos = System.nanoTime();
+    }
     if (rate > 0) {
       due = startNanos + (long) (count * 1e9 / rate);
     }
