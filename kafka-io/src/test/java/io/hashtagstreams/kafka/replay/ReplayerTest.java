@@ -185,6 +185,29 @@ class ReplayerTest {
   }
 
   @Test
+  void aRefusedRecordStopsTheRunAndSaysWhereToResume(TestInfo test) throws IOException {
+    List<byte[]> lines = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      lines.add((i == 12 ? "{\"big\":\"" + "x".repeat(30_000) + "\"}" : "{\"id\":" + i + "}")
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    Path file = dir.resolve("big.json");
+    Files.write(file, TweetArchives.join(lines, "\n"));
+    String topic = topic(test);
+    ensureTopic(topic);
+
+    assertThatThrownBy(() -> Replayer.builder().bootstrapServers(kafka.bootstrapServers()).topic(topic)
+        .inputs(List.of(file.toString())).skip(2).option("max.request.size", "20000").build().run())
+        .isInstanceOf(ReplaySendException.class)
+        .hasMessageStartingWith("Replayer: sending to topic '" + topic + "' at " + kafka.bootstrapServers()
+            + " failed: The message is ")
+        .hasMessageEndingWith("; 10 of 11 records sent were acknowledged in order (resume with skip 12)")
+        .satisfies(e -> assertThat(((ReplaySendException) e).resumeSkip()).isEqualTo(12));
+    assertThat(values(topic)).containsExactlyElementsOf(lines.subList(2, 12).stream().map(ReplayerTest::text)
+        .toList());
+  }
+
+  @Test
   void aMissingInputFailsBeforeKafkaIsAsked() {
     String missing = dir.resolve("absent.tar").toString();
     assertThatThrownBy(() -> Replayer.builder().bootstrapServers("127.0.0.1:1").topic("tweets")
