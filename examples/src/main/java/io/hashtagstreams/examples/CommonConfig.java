@@ -2,7 +2,6 @@ package io.hashtagstreams.examples;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Set;
 
 import org.apache.spark.sql.streaming.Trigger;
 
@@ -29,9 +28,9 @@ import org.apache.spark.sql.streaming.Trigger;
  *       topic</td></tr>
  * </table>
  *
+ * <p>The command line fills it through the {@link CommonOptions} mixin:
  * <pre>{@code
- * CommonConfig common = CommonConfig.from(Args.parse("raw", words,
- *     CommonConfig.VALUE_OPTIONS, CommonConfig.FLAG_OPTIONS), 20);
+ * CommonConfig common = new CountsCommand().config("--rows", "5", "--duration", "30s").common();
  * }</pre>
  *
  * @param bootstrapServers the cluster, or null for the embedded broker
@@ -48,65 +47,10 @@ import org.apache.spark.sql.streaming.Trigger;
 public record CommonConfig(String bootstrapServers, String topic, Duration duration, Duration triggerInterval,
     int rows, boolean fromBeginning, int rate, int speedup, long seed, int partitions) {
 
-  /** The shared options that take a value. */
-  public static final Set<String> VALUE_OPTIONS = Set.of("--bootstrap-servers", "--topic", "--duration",
-      "--trigger", "--rows", "--rate", "--speedup", "--seed", "--partitions");
-  /** The shared flags. */
-  public static final Set<String> FLAG_OPTIONS = Set.of("--from-beginning");
-
-  private static final Set<String> EMBEDDED_ONLY = Set.of("--rate", "--speedup", "--seed", "--partitions");
-
-  /** The usage lines of the shared options. */
-  public static final String USAGE = String.join(System.lineSeparator(),
-      "  --bootstrap-servers h:p[,h:p]  a Kafka cluster (default: start an embedded broker and feed it)",
-      "  --topic NAME                   input topic (default tweets)",
-      "  --duration D                   stop after D, e.g. 30s, 2m (default 60s; Ctrl-C also stops cleanly)",
-      "  --trigger D|available-now      micro-batch interval (default 5s)",
-      "  --rows N                       rows printed per batch, untruncated (default 20)",
-      "  --from-beginning               read from the earliest offsets (always on for the embedded broker)",
-      "  --rate N                       embedded: tweets per second (default 2000)",
-      "  --speedup N                    embedded: event time runs N times the wall clock (default 10)",
-      "  --seed N                       embedded: generator seed (default 42)",
-      "  --partitions N                 embedded: input topic partitions (default 2)");
-
   /** Checks the values; see the class comment for their meaning. */
   public CommonConfig {
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(duration, "duration");
-  }
-
-  /**
-   * Reads the shared options.
-   *
-   * @param args the parsed command line
-   * @param defaultRows the subcommand's default for {@code --rows}
-   * @return the options
-   * @throws UsageException for a malformed value, or an embedded-only option together with
-   *     {@code --bootstrap-servers}
-   */
-  public static CommonConfig from(Args args, int defaultRows) {
-    String servers = args.text("--bootstrap-servers", null);
-    if (servers != null) {
-      validateServers(servers);
-      for (String option : EMBEDDED_ONLY) {
-        if (args.has(option)) {
-          throw new UsageException(option + " applies only to the embedded broker, not with --bootstrap-servers "
-              + servers);
-        }
-      }
-    }
-    String trigger = args.text("--trigger", "5s");
-    Duration interval = "available-now".equals(trigger) ? null : Durations.parse("--trigger", trigger);
-    return new CommonConfig(servers,
-        args.text("--topic", "tweets"),
-        args.duration("--duration", Duration.ofSeconds(60)),
-        interval,
-        args.positiveInt("--rows", defaultRows),
-        servers == null || args.flag("--from-beginning"),
-        args.positiveInt("--rate", 2000),
-        args.positiveInt("--speedup", 10),
-        args.anyLong("--seed", 42L),
-        args.positiveInt("--partitions", 2));
   }
 
   /** Whether the run starts its own broker and feeds it. */
@@ -122,23 +66,5 @@ public record CommonConfig(String bootstrapServers, String topic, Duration durat
   /** {@code earliest} or {@code latest}, for the Kafka source's {@code startingOffsets}. */
   public String startingOffsets() {
     return fromBeginning ? "earliest" : "latest";
-  }
-
-  private static void validateServers(String servers) {
-    for (String server : servers.split(",", -1)) {
-      int colon = server.lastIndexOf(':');
-      boolean ok = colon > 0 && colon < server.length() - 1;
-      if (ok) {
-        try {
-          int port = Integer.parseInt(server.substring(colon + 1));
-          ok = port > 0 && port < 65536;
-        } catch (NumberFormatException e) {
-          ok = false;
-        }
-      }
-      if (!ok) {
-        throw new UsageException("--bootstrap-servers must be host:port[,host:port...], got '" + servers + "'");
-      }
-    }
   }
 }

@@ -8,6 +8,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
 /**
  * Step 3: running hashtag counts over the whole stream, in update mode: each micro-batch prints the topics whose
  * count changed, highest count first (ties by topic), untruncated, at most {@code --rows}.
@@ -26,14 +29,19 @@ import org.apache.spark.sql.streaming.StreamingQuery;
  * The state holds one row per distinct hashtag and never shrinks: fine for a demo, not for a stream that runs
  * for weeks (use {@code windowed}). It takes the shared options ({@link CommonConfig}).
  */
-public final class CountsCommand implements Subcommand<CountsCommand.Config> {
+@Command(name = "counts",
+    description = "running hashtag counts since the start (update mode)")
+public final class CountsCommand extends Subcommand<CountsCommand.Config> {
+
+  @Mixin
+  CommonOptions common;
 
   /**
    * The options of {@code counts}.
    *
    * @param common the shared options
    */
-  public record Config(CommonConfig common) {
+  public record Config(CommonConfig common) implements RunConfig {
   }
 
   /** Runs {@code counts} as if {@code HashtagStreamsApp counts args...} had been called. */
@@ -42,29 +50,8 @@ public final class CountsCommand implements Subcommand<CountsCommand.Config> {
   }
 
   @Override
-  public String name() {
-    return "counts";
-  }
-
-  @Override
-  public String summary() {
-    return "running hashtag counts since the start (update mode)";
-  }
-
-  @Override
-  public String ownUsage() {
-    return "";
-  }
-
-  @Override
-  public Config config(String... args) {
-    return new Config(CommonConfig.from(
-        Args.parse(name(), args, CommonConfig.VALUE_OPTIONS, CommonConfig.FLAG_OPTIONS), 20));
-  }
-
-  @Override
-  public CommonConfig common(Config config) {
-    return config.common();
+  protected Config toConfig() {
+    return new Config(common.toConfig(20));
   }
 
   /**

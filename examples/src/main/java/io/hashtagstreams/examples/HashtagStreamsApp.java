@@ -1,19 +1,28 @@
 package io.hashtagstreams.examples;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The runnable walkthrough of Hashtag Streams: one subcommand per step, from the raw Kafka records to the top
- * hashtags per window written back to Kafka.
+ * hashtags per window written back to Kafka. The command line is parsed by picocli: {@code --help} (also
+ * {@code help <subcommand>}) and {@code --version} are generated, on the app and on every subcommand.
  *
  * <p>Run the demo (builds core, kafka-io and this module, then runs {@code top} for 60 s on an embedded broker fed
  * with generated tweets):
  * <pre>
  * mvn -B -ntp -Pdemo -DskipTests -pl examples -am package
  * mvn -B -ntp -Pdemo -DskipTests -pl examples -am package -Ddemo.args="windowed --output-mode append"
+ * mvn -B -ntp -Pdemo -DskipTests -pl examples -am package -Ddemo.args="top --help"
  * </pre>
  * On a cluster, with the jar this module builds ({@code target/hashtag-streams-examples-<version>-cluster.jar}):
  * <pre>
@@ -33,10 +42,43 @@ import java.util.Set;
  *   <tr><td>{@code peek}</td><td>{@link PeekCommand}</td></tr>
  * </table>
  *
- * <p>Exit codes: 0 after a clean run (the duration ended, the query finished, or Ctrl-C), 1 when the query or the
- * broker failed, 2 for a command line that cannot be run (the message and the usage go to standard error).
+ * <p>Exit codes: 0 after a clean run (the duration ended, the query finished, or Ctrl-C) and after {@code --help}
+ * or {@code --version}, 1 when the query or the broker failed, 2 for a command line that cannot be run (the
+ * message and the usage go to standard error).
+ *
+ * <p><b>How to add a subcommand.</b> Write one class {@code FooCommand extends Subcommand<FooCommand.Config>},
+ * annotated {@code @Command(name = "foo", description = "one line for the overview")}, with a public no-argument
+ * constructor. Declare its own options as {@code @Option} fields (converters for durations, positive numbers and
+ * text are in {@link DurationConverter} and {@link OptionConverters}; their messages come out as
+ * {@code --foo must ...}), and add {@code @Mixin CommonOptions common;} (every subcommand takes the shared options)
+ * and {@code @Mixin WindowOptions windows;} if it windows. Give it a {@code Config} record implementing
+ * {@link Subcommand.RunConfig}, build it in {@code toConfig()} (throw {@link UsageException} for options that
+ * contradict each other), start the query in {@code start(...)} (usually through a public {@code buildQuery}
+ * that tests call), and add a {@code main} that calls {@code HashtagStreamsApp.main(prepend("foo", args))}. Then
+ * register it with one line: add {@code FooCommand.class} to {@code subcommands} in the {@code @Command} annotation
+ * of this class (the overview lists them in that order). Help, version, usage errors, exit codes, the broker and
+ * the run's clean-up come with it.
  */
-public final class HashtagStreamsApp {
+@Command(name = "HashtagStreamsApp",
+    subcommands = {
+        SchemaCommand.class,
+        RawCommand.class,
+        CountsCommand.class,
+        WindowedCommand.class,
+        TopCommand.class,
+        ToKafkaCommand.class,
+        PeekCommand.class,
+        HelpCommand.class},
+    mixinStandardHelpOptions = true, versionProvider = AppVersion.class, abbreviateSynopsis = true,
+    usageHelpWidth = 100, synopsisHeading = "usage: ", descriptionHeading = "%n", optionListHeading = "%noptions:%n",
+    commandListHeading = "%nsubcommands:%n", exitCodeListHeading = "%nexit codes:%n",
+    description = "Counts and ranks hashtags in a tweet stream on Spark Structured Streaming, Kafka in and out.",
+    exitCodeList = {
+        "0:clean run (the duration ended, the query finished, or Ctrl-C)",
+        "1:the query or the broker failed",
+        "2:a command line that cannot be run"},
+    footer = "%nHashtagStreamsApp <subcommand> --help lists its own options.")
+public final class HashtagStreamsApp implements Callable<Integer> {
 
   /** Exit code of a clean run. */
   public static final int OK = 0;
@@ -45,11 +87,15 @@ public final class HashtagStreamsApp {
   /** Exit code of a command line that cannot be run. */
   public static final int USAGE = 2;
 
-  private static final List<Subcommand<?>> COMMANDS = List.of(new SchemaCommand(), new RawCommand(),
-      new CountsCommand(), new WindowedCommand(), new TopCommand(), new ToKafkaCommand(), new PeekCommand());
-  private static final Set<String> HELP = Set.of("-h", "--help", "help");
+  private final PrintStream out;
+  private final PrintStream err;
 
-  private HashtagStreamsApp() {
+  @Spec
+  private CommandSpec spec;
+
+  private HashtagStreamsApp(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
   }
 
   /**
@@ -66,85 +112,64 @@ public final class HashtagStreamsApp {
    * query, waits for {@code --duration}, the query's end or Ctrl-C, and cleans up.
    *
    * @param args the subcommand and its options
-   * @param out where tables, schemas and progress lines go
-   * @param err where errors, usage and status lines go
+   * @param out where tables, schemas, progress lines, help and the version go
+   * @param err where errors, usage after an error and status lines go
    * @return the exit code: {@link #OK}, {@link #FAILED} or {@link #USAGE}
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args == null || args.length == 0) {
-      err.println("error: no subcommand given");
-      err.print(usage());
+    CommandLine line = commandLine(out, err);
+    line.setParameterExceptionHandler((error, words) -> {
+      err.println("error: " + UsageErrors.message(error));
+      err.print(error.getCommandLine().getUsageMessage());
+      err.flush();
       return USAGE;
-    }
-    if (HELP.contains(args[0])) {
-      out.print(usage());
-      return OK;
-    }
-    Subcommand<?> command = find(args[0]);
-    if (command == null) {
-      err.println("error: unknown subcommand '" + args[0] + "'");
-      err.print(usage());
-      return USAGE;
-    }
-    String[] rest = Arrays.copyOfRange(args, 1, args.length);
-    if (Arrays.stream(rest).anyMatch(word -> "-h".equals(word) || "--help".equals(word))) {
-      out.print(usage(command));
-      return OK;
-    }
-    return configureAndRun(command, rest, out, err);
+    });
+    line.setExecutionExceptionHandler((error, command, parsed) -> {
+      err.println("error: " + command.getCommandName() + " failed: " + Runner.rootCause(error));
+      return FAILED;
+    });
+    int code = line.execute(args == null ? new String[0] : args);
+    line.getOut().flush();
+    line.getErr().flush();
+    return code;
   }
 
-  private static <C> int configureAndRun(Subcommand<C> command, String[] rest, PrintStream out, PrintStream err) {
-    C config;
-    try {
-      config = command.config(rest);
-    } catch (UsageException e) {
-      err.println("error: " + e.getMessage());
-      err.print(usage(command));
-      return USAGE;
-    }
-    return new Runner<>(command, config, out, err).run();
+  /** Without a subcommand there is nothing to run. */
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(), "no subcommand given");
   }
 
   /**
-   * The overview: every subcommand with its summary, and the shared options.
+   * The overview: every subcommand with its summary, the options and the exit codes.
    *
    * @return the usage text, ending with a line separator
    */
   public static String usage() {
-    String nl = System.lineSeparator();
-    StringBuilder text = new StringBuilder("usage: HashtagStreamsApp <subcommand> [options]" + nl + nl
-        + "subcommands:" + nl);
-    for (Subcommand<?> command : COMMANDS) {
-      text.append(String.format("  %-10s %s%n", command.name(), command.summary()));
-    }
-    text.append(nl).append("options of every subcommand:").append(nl).append(CommonConfig.USAGE).append(nl)
-        .append(nl).append("HashtagStreamsApp <subcommand> --help lists its own options too.").append(nl);
-    return text.toString();
+    return commandLine(discard(), discard()).getUsageMessage();
   }
 
   /**
-   * The usage of one subcommand.
+   * The usage of one subcommand, as {@code HashtagStreamsApp <name> --help} prints it.
    *
    * @param name the subcommand
    * @return its usage text
    * @throws UsageException when there is no such subcommand
    */
   public static String usage(String name) {
-    Subcommand<?> command = find(name);
+    CommandLine command = commandLine(discard(), discard()).getSubcommands().get(name);
     if (command == null) {
       throw new UsageException("unknown subcommand '" + name + "'");
     }
-    return usage(command);
+    return command.getUsageMessage();
   }
 
-  private static String usage(Subcommand<?> command) {
-    String nl = System.lineSeparator();
-    String own = command.ownUsage();
-    return "usage: HashtagStreamsApp " + command.name() + " [options]" + nl
-        + "  " + command.summary() + nl + nl
-        + (own.isEmpty() ? "" : "options:" + nl + own + nl + nl)
-        + "options of every subcommand:" + nl + CommonConfig.USAGE + nl;
+  PrintStream out() {
+    return out;
+  }
+
+  PrintStream err() {
+    return err;
   }
 
   static String[] prepend(String first, String[] rest) {
@@ -154,12 +179,15 @@ public final class HashtagStreamsApp {
     return all;
   }
 
-  private static Subcommand<?> find(String name) {
-    for (Subcommand<?> command : COMMANDS) {
-      if (command.name().equals(name)) {
-        return command;
-      }
-    }
-    return null;
+  private static CommandLine commandLine(PrintStream out, PrintStream err) {
+    CommandLine line = new CommandLine(new HashtagStreamsApp(out, err));
+    line.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    line.setOut(new PrintWriter(out, true));
+    line.setErr(new PrintWriter(err, true));
+    return line;
+  }
+
+  private static PrintStream discard() {
+    return new PrintStream(OutputStream.nullOutputStream());
   }
 }

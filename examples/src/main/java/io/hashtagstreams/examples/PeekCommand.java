@@ -9,6 +9,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
 /**
  * Step 7: reads the output topic of {@code to-kafka} from its beginning and prints the records (key, offset and
  * JSON value, untruncated, ordered by key and offset; a key always lives in one partition), like the console
@@ -27,7 +30,18 @@ import org.apache.spark.sql.streaming.StreamingQuery;
  * It takes the options of {@link ToKafkaCommand} (those other than {@code --output-topic} only matter with the
  * embedded broker).
  */
-public final class PeekCommand implements Subcommand<ToKafkaCommand.Config> {
+@Command(name = "peek",
+    description = "print the records of --output-topic (with the embedded broker, to-kafka runs too)")
+public final class PeekCommand extends Subcommand<ToKafkaCommand.Config> {
+
+  @Mixin
+  ToKafkaOptions output;
+
+  @Mixin
+  WindowOptions windows;
+
+  @Mixin
+  CommonOptions common;
 
   /** Runs {@code peek} as if {@code HashtagStreamsApp peek args...} had been called. */
   public static void main(String[] args) {
@@ -35,28 +49,8 @@ public final class PeekCommand implements Subcommand<ToKafkaCommand.Config> {
   }
 
   @Override
-  public String name() {
-    return "peek";
-  }
-
-  @Override
-  public String summary() {
-    return "print the records of --output-topic (with the embedded broker, to-kafka runs too)";
-  }
-
-  @Override
-  public String ownUsage() {
-    return ToKafkaCommand.usage();
-  }
-
-  @Override
-  public ToKafkaCommand.Config config(String... args) {
-    return new ToKafkaCommand().config(args);
-  }
-
-  @Override
-  public CommonConfig common(ToKafkaCommand.Config config) {
-    return config.common();
+  protected ToKafkaCommand.Config toConfig() {
+    return output.toConfig(common.toConfig(20), windows.toConfig());
   }
 
   @Override

@@ -8,6 +8,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
 /**
  * Step 2: prints the raw Kafka records (partition, offset, the tweet JSON) of each micro-batch, untruncated and at
  * most {@code --rows} (default 5) per batch, until {@code --duration} (default 20s) ends; then stops the query.
@@ -18,14 +22,19 @@ import org.apache.spark.sql.streaming.StreamingQuery;
  * </pre>
  * It takes the shared options ({@link CommonConfig}).
  */
-public final class RawCommand implements Subcommand<RawCommand.Config> {
+@Command(name = "raw",
+    description = "print the raw Kafka records (untruncated, --rows per batch, default 5; default --duration 20s)")
+public final class RawCommand extends Subcommand<RawCommand.Config> {
+
+  @Mixin
+  CommonOptions common;
 
   /**
    * The options of {@code raw}.
    *
    * @param common the shared options
    */
-  public record Config(CommonConfig common) {
+  public record Config(CommonConfig common) implements RunConfig {
   }
 
   /** Runs {@code raw} as if {@code HashtagStreamsApp raw args...} had been called. */
@@ -34,35 +43,8 @@ public final class RawCommand implements Subcommand<RawCommand.Config> {
   }
 
   @Override
-  public String name() {
-    return "raw";
-  }
-
-  @Override
-  public String summary() {
-    return "print the raw Kafka records (untruncated, --rows per batch, default 5; default --duration 20s)";
-  }
-
-  @Override
-  public String ownUsage() {
-    return "";
-  }
-
-  @Override
-  public Config config(String... args) {
-    Args parsed = Args.parse(name(), args, CommonConfig.VALUE_OPTIONS, CommonConfig.FLAG_OPTIONS);
-    CommonConfig common = CommonConfig.from(parsed, 5);
-    if (!parsed.has("--duration")) {
-      common = new CommonConfig(common.bootstrapServers(), common.topic(), java.time.Duration.ofSeconds(20),
-          common.triggerInterval(), common.rows(), common.fromBeginning(), common.rate(), common.speedup(),
-          common.seed(), common.partitions());
-    }
-    return new Config(common);
-  }
-
-  @Override
-  public CommonConfig common(Config config) {
-    return config.common();
+  protected Config toConfig() {
+    return new Config(common.toConfig(5, Duration.ofSeconds(20)));
   }
 
   /**

@@ -22,7 +22,7 @@ import org.apache.spark.sql.streaming.StreamingQueryException;
  *
  * @param <C> the subcommand's configuration
  */
-final class Runner<C> {
+final class Runner<C extends Subcommand.RunConfig> {
 
   private final Subcommand<C> command;
   private final C config;
@@ -40,7 +40,7 @@ final class Runner<C> {
   }
 
   int run() {
-    CommonConfig common = command.common(config);
+    CommonConfig common = config.common();
     Thread hook = new Thread(this::onCtrlC, "hashtag-streams-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     Path workDir = null;
@@ -62,7 +62,7 @@ final class Runner<C> {
           finishCurrentBatch(query.get());
         }
         String how = interrupted ? " stopped (Ctrl-C)"
-            : ended ? " finished" : " ran for " + Durations.format(common.duration());
+            : ended ? " finished" : " ran for " + DurationConverter.format(common.duration());
         err.println("[app] " + command.name() + how
             + (kafka.embedded() ? "; " + kafka.produced() + " tweets produced" : ""));
       }

@@ -8,6 +8,9 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 
 import io.hashtagstreams.core.HashtagOps;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
 /**
  * Step 1 of the walkthrough: connects to the input topic and prints the streaming Dataset's schema, as Spark's
  * Kafka source delivers it and after {@code HashtagOps.extractText()} and {@code HashtagOps.explodeTopics()}.
@@ -20,14 +23,19 @@ import io.hashtagstreams.core.HashtagOps;
  * </pre>
  * No query starts, so nothing is read; it takes the shared options ({@link CommonConfig}).
  */
-public final class SchemaCommand implements Subcommand<SchemaCommand.Config> {
+@Command(name = "schema",
+    description = "print the schema of the Kafka records and of the extracted tweets and topics")
+public final class SchemaCommand extends Subcommand<SchemaCommand.Config> {
+
+  @Mixin
+  CommonOptions common;
 
   /**
    * The options of {@code schema}.
    *
    * @param common the shared options
    */
-  public record Config(CommonConfig common) {
+  public record Config(CommonConfig common) implements RunConfig {
   }
 
   /** Runs {@code schema} as if {@code HashtagStreamsApp schema args...} had been called. */
@@ -36,29 +44,8 @@ public final class SchemaCommand implements Subcommand<SchemaCommand.Config> {
   }
 
   @Override
-  public String name() {
-    return "schema";
-  }
-
-  @Override
-  public String summary() {
-    return "print the schema of the Kafka records and of the extracted tweets and topics";
-  }
-
-  @Override
-  public String ownUsage() {
-    return "";
-  }
-
-  @Override
-  public Config config(String... args) {
-    return new Config(CommonConfig.from(
-        Args.parse(name(), args, CommonConfig.VALUE_OPTIONS, CommonConfig.FLAG_OPTIONS), 20));
-  }
-
-  @Override
-  public CommonConfig common(Config config) {
-    return config.common();
+  protected Config toConfig() {
+    return new Config(common.toConfig(20));
   }
 
   /**

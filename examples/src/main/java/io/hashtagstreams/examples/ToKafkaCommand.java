@@ -2,7 +2,6 @@ package io.hashtagstreams.examples;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -11,6 +10,9 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 import io.hashtagstreams.core.HashtagOps;
 import io.hashtagstreams.kafka.DeliveryGuarantee;
 import io.hashtagstreams.kafka.KafkaSink;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * Step 6: windowed hashtag counts written as JSON records to an output topic through {@code KafkaSink}; read them
@@ -40,10 +42,18 @@ import io.hashtagstreams.kafka.KafkaSink;
  * {@code --output-topic} (default {@code hashtag-counts}), {@code --output-mode append|update},
  * {@code --checkpoint} (default: a temporary directory removed at the end) and {@code --exactly-once}.
  */
-public final class ToKafkaCommand implements Subcommand<ToKafkaCommand.Config> {
+@Command(name = "to-kafka",
+    description = "windowed counts as JSON records to --output-topic through KafkaSink")
+public final class ToKafkaCommand extends Subcommand<ToKafkaCommand.Config> {
 
-  static final Set<String> VALUE_OPTIONS = Set.of("--output-topic", "--output-mode", "--checkpoint");
-  static final Set<String> FLAG_OPTIONS = Set.of("--exactly-once");
+  @Mixin
+  ToKafkaOptions output;
+
+  @Mixin
+  WindowOptions windows;
+
+  @Mixin
+  CommonOptions common;
 
   /**
    * The options of {@code to-kafka}.
@@ -56,7 +66,7 @@ public final class ToKafkaCommand implements Subcommand<ToKafkaCommand.Config> {
    * @param exactlyOnce whether to write in transactions
    */
   public record Config(CommonConfig common, WindowConfig windows, String outputTopic, String outputMode,
-      String checkpoint, boolean exactlyOnce) {
+      String checkpoint, boolean exactlyOnce) implements RunConfig {
   }
 
   /** Runs {@code to-kafka} as if {@code HashtagStreamsApp to-kafka args...} had been called. */
@@ -65,49 +75,8 @@ public final class ToKafkaCommand implements Subcommand<ToKafkaCommand.Config> {
   }
 
   @Override
-  public String name() {
-    return "to-kafka";
-  }
-
-  @Override
-  public String summary() {
-    return "windowed counts as JSON records to --output-topic through KafkaSink";
-  }
-
-  @Override
-  public String ownUsage() {
-    return usage();
-  }
-
-  static String usage() {
-    return WindowConfig.USAGE + System.lineSeparator() + String.join(System.lineSeparator(),
-        "  --output-topic NAME            where the counts go (default hashtag-counts)",
-        "  --output-mode M                update|append (default update)",
-        "  --checkpoint DIR               checkpoint location to keep (default: temporary, removed at the end)",
-        "  --exactly-once                 one Kafka transaction per micro-batch (default: at least once)");
-  }
-
-  @Override
-  public Config config(String... args) {
-    return from(Args.parse(name(), args,
-        Args.union(CommonConfig.VALUE_OPTIONS, WindowConfig.VALUE_OPTIONS, VALUE_OPTIONS),
-        Args.union(CommonConfig.FLAG_OPTIONS, FLAG_OPTIONS)));
-  }
-
-  static Config from(Args parsed) {
-    CommonConfig common = CommonConfig.from(parsed, 20);
-    String outputTopic = parsed.text("--output-topic", "hashtag-counts");
-    if (outputTopic.equals(common.topic())) {
-      throw new UsageException("--output-topic must differ from the input --topic, both are '" + outputTopic + "'");
-    }
-    return new Config(common, WindowConfig.from(parsed), outputTopic,
-        parsed.choice("--output-mode", "update", Set.of("append", "update")),
-        parsed.text("--checkpoint", null), parsed.flag("--exactly-once"));
-  }
-
-  @Override
-  public CommonConfig common(Config config) {
-    return config.common();
+  protected Config toConfig() {
+    return output.toConfig(common.toConfig(20), windows.toConfig());
   }
 
   @Override

@@ -3,13 +3,16 @@ package io.hashtagstreams.examples;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.Optional;
-import java.util.Set;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
 import io.hashtagstreams.core.HashtagOps;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Step 5, the demo: the {@code --k} most frequent hashtags of each event-time window
@@ -34,7 +37,19 @@ import io.hashtagstreams.core.HashtagOps;
  * It takes the shared options ({@link CommonConfig}), the window options ({@link WindowConfig}) and {@code --k}
  * (default 10).
  */
-public final class TopCommand implements Subcommand<TopCommand.Config> {
+@Command(name = "top",
+    description = "the top --k hashtags of each window, printed when the window closes (the demo)")
+public final class TopCommand extends Subcommand<TopCommand.Config> {
+
+  @Option(names = "--k", paramLabel = "N", defaultValue = "10", converter = OptionConverters.PositiveInt.class,
+      description = "hashtags per window (default ${DEFAULT-VALUE})")
+  int k;
+
+  @Mixin
+  WindowOptions windows;
+
+  @Mixin
+  CommonOptions common;
 
   /**
    * The options of {@code top}.
@@ -43,7 +58,7 @@ public final class TopCommand implements Subcommand<TopCommand.Config> {
    * @param windows window, slide and watermark
    * @param k how many hashtags per window
    */
-  public record Config(CommonConfig common, WindowConfig windows, int k) {
+  public record Config(CommonConfig common, WindowConfig windows, int k) implements RunConfig {
   }
 
   /** Runs {@code top} as if {@code HashtagStreamsApp top args...} had been called. */
@@ -52,33 +67,8 @@ public final class TopCommand implements Subcommand<TopCommand.Config> {
   }
 
   @Override
-  public String name() {
-    return "top";
-  }
-
-  @Override
-  public String summary() {
-    return "the top --k hashtags of each window, printed when the window closes (the demo)";
-  }
-
-  @Override
-  public String ownUsage() {
-    return WindowConfig.USAGE + System.lineSeparator()
-        + "  --k N                          hashtags per window (default 10)";
-  }
-
-  @Override
-  public Config config(String... args) {
-    Args parsed = Args.parse(name(), args,
-        Args.union(CommonConfig.VALUE_OPTIONS, WindowConfig.VALUE_OPTIONS, Set.of("--k")),
-        CommonConfig.FLAG_OPTIONS);
-    int k = parsed.positiveInt("--k", 10);
-    return new Config(CommonConfig.from(parsed, Math.max(20, 3 * k)), WindowConfig.from(parsed), k);
-  }
-
-  @Override
-  public CommonConfig common(Config config) {
-    return config.common();
+  protected Config toConfig() {
+    return new Config(common.toConfig(Math.max(20, 3 * k)), windows.toConfig(), k);
   }
 
   /**

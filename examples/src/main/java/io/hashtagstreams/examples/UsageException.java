@@ -1,8 +1,10 @@
 package io.hashtagstreams.examples;
 
 /**
- * A command line that cannot be run: unknown subcommand or option, missing or malformed value.
- * {@link HashtagStreamsApp#run} prints its message with the usage and exits with code 2, never a stack trace.
+ * A command line that cannot be run although picocli parsed it: options that contradict each other (a slide longer
+ * than the window, an embedded-only option with {@code --bootstrap-servers}), or an embedded broker where none is
+ * on the classpath. {@link HashtagStreamsApp#run} prints {@code error: } and the message and exits with code 2,
+ * never with a stack trace; {@link Subcommand#config(String...)} also reports picocli's parse errors this way.
  */
 public final class UsageException extends IllegalArgumentException {
 

@@ -1,7 +1,6 @@
 package io.hashtagstreams.examples;
 
 import java.time.Duration;
-import java.util.Set;
 
 /**
  * The event-time window options of {@code windowed}, {@code top}, {@code to-kafka} and {@code peek}.
@@ -16,9 +15,9 @@ import java.util.Set;
  *       still count; a window is final once the watermark passes its end</td></tr>
  * </table>
  *
+ * <p>The command line fills it through the {@link WindowOptions} mixin:
  * <pre>{@code
- * WindowConfig windows = WindowConfig.from(Args.parse("windowed",
- *     new String[] {"--window", "1m", "--slide", "30s"}, WindowConfig.VALUE_OPTIONS, Set.of()));
+ * WindowConfig windows = new WindowedCommand().config("--window", "1m", "--slide", "30s").windows();
  * }</pre>
  *
  * @param window the window length
@@ -26,30 +25,4 @@ import java.util.Set;
  * @param watermark the watermark delay
  */
 public record WindowConfig(Duration window, Duration slide, Duration watermark) {
-
-  /** The window options. */
-  public static final Set<String> VALUE_OPTIONS = Set.of("--window", "--slide", "--watermark");
-
-  /** Their usage lines. */
-  public static final String USAGE = String.join(System.lineSeparator(),
-      "  --window D                     window length (default 1m)",
-      "  --slide D                      slide, at most the window (default: the window, i.e. tumbling)",
-      "  --watermark D                  allowed lateness in event time (default 30s)");
-
-  /**
-   * Reads the window options.
-   *
-   * @param args the parsed command line
-   * @return the options
-   * @throws UsageException for a malformed duration or a slide longer than the window
-   */
-  public static WindowConfig from(Args args) {
-    Duration window = args.duration("--window", Duration.ofMinutes(1));
-    Duration slide = args.duration("--slide", window);
-    if (slide.compareTo(window) > 0) {
-      throw new UsageException("--slide " + Durations.format(slide) + " must not exceed --window "
-          + Durations.format(window));
-    }
-    return new WindowConfig(window, slide, args.duration("--watermark", Duration.ofSeconds(30)));
-  }
 }

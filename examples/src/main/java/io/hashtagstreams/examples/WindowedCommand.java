@@ -4,13 +4,16 @@ import static org.apache.spark.sql.functions.col;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
 import io.hashtagstreams.core.HashtagOps;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Step 4: hashtag counts per event-time window with a watermark ({@code HashtagOps.windowedCounts}), printed per
@@ -36,9 +39,19 @@ import io.hashtagstreams.core.HashtagOps;
  * It takes the shared options ({@link CommonConfig}), the window options ({@link WindowConfig}) and
  * {@code --output-mode append|update|complete}.
  */
-public final class WindowedCommand implements Subcommand<WindowedCommand.Config> {
+@Command(name = "windowed",
+    description = "hashtag counts per event-time window with a watermark")
+public final class WindowedCommand extends Subcommand<WindowedCommand.Config> {
 
-  static final Set<String> OUTPUT_MODES = Set.of("append", "update", "complete");
+  @Option(names = "--output-mode", paramLabel = "M", defaultValue = "update",
+      converter = OptionConverters.NonBlank.class, description = "append|update|complete (default ${DEFAULT-VALUE})")
+  String outputMode;
+
+  @Mixin
+  WindowOptions windows;
+
+  @Mixin
+  CommonOptions common;
 
   /**
    * The options of {@code windowed}.
@@ -47,7 +60,7 @@ public final class WindowedCommand implements Subcommand<WindowedCommand.Config>
    * @param windows window, slide and watermark
    * @param outputMode {@code append}, {@code update} or {@code complete}
    */
-  public record Config(CommonConfig common, WindowConfig windows, String outputMode) {
+  public record Config(CommonConfig common, WindowConfig windows, String outputMode) implements RunConfig {
   }
 
   /** Runs {@code windowed} as if {@code HashtagStreamsApp windowed args...} had been called. */
@@ -56,33 +69,9 @@ public final class WindowedCommand implements Subcommand<WindowedCommand.Config>
   }
 
   @Override
-  public String name() {
-    return "windowed";
-  }
-
-  @Override
-  public String summary() {
-    return "hashtag counts per event-time window with a watermark";
-  }
-
-  @Override
-  public String ownUsage() {
-    return WindowConfig.USAGE + System.lineSeparator()
-        + "  --output-mode M                append|update|complete (default update)";
-  }
-
-  @Override
-  public Config config(String... args) {
-    Args parsed = Args.parse(name(), args,
-        Args.union(CommonConfig.VALUE_OPTIONS, WindowConfig.VALUE_OPTIONS, Set.of("--output-mode")),
-        CommonConfig.FLAG_OPTIONS);
-    return new Config(CommonConfig.from(parsed, 20), WindowConfig.from(parsed),
-        parsed.choice("--output-mode", "update", OUTPUT_MODES));
-  }
-
-  @Override
-  public CommonConfig common(Config config) {
-    return config.common();
+  protected Config toConfig() {
+    return new Config(common.toConfig(20), windows.toConfig(),
+        oneOf("--output-mode", outputMode, "append", "complete", "update"));
   }
 
   /**

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class CommonConfigTest {
 
   private static CommonConfig parse(String... words) {
-    return CommonConfig.from(Args.parse("counts", words, CommonConfig.VALUE_OPTIONS, CommonConfig.FLAG_OPTIONS), 20);
+    return new CountsCommand().config(words).common();
   }
 
   @Test
@@ -34,6 +34,13 @@ class CommonConfigTest {
   }
 
   @Test
+  void readsEveryOptionGiven() {
+    assertThat(parse("--topic", "t", "--duration", "2m", "--trigger", "500ms", "--rows", "7", "--rate", "10",
+        "--speedup", "3", "--seed", "-1", "--partitions", "4"))
+        .isEqualTo(new CommonConfig(null, "t", Duration.ofMinutes(2), Duration.ofMillis(500), 7, true, 10, 3, -1L, 4));
+  }
+
+  @Test
   void availableNowTriggerHasNoInterval() {
     CommonConfig config = parse("--trigger", "available-now");
     assertThat(config.triggerInterval()).isNull();
@@ -53,6 +60,11 @@ class CommonConfigTest {
     assertThatThrownBy(() -> parse("--bootstrap-servers", "b:9092", "--rate", "100"))
         .isInstanceOf(UsageException.class)
         .hasMessage("--rate applies only to the embedded broker, not with --bootstrap-servers b:9092");
+    for (String option : new String[] {"--speedup", "--seed", "--partitions"}) {
+      assertThatThrownBy(() -> parse("--bootstrap-servers", "b:9092", option, "3"))
+          .isInstanceOf(UsageException.class)
+          .hasMessage(option + " applies only to the embedded broker, not with --bootstrap-servers b:9092");
+    }
   }
 
   @Test
@@ -61,5 +73,7 @@ class CommonConfigTest {
         .hasMessage("--rate must be at least 1, got '-5'");
     assertThatThrownBy(() -> parse("--trigger", "sometimes")).isInstanceOf(UsageException.class)
         .hasMessage("--trigger must be a duration like 500ms, 30s, 1m or 2h, got 'sometimes'");
+    assertThatThrownBy(() -> parse("--trigger", "0s")).isInstanceOf(UsageException.class)
+        .hasMessage("--trigger must be greater than zero, got '0s'");
   }
 }

@@ -1,6 +1,7 @@
 package io.hashtagstreams.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -10,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The command-line contract of the app: usage errors give the message, the usage and exit code 2, never a stack
- * trace, and start nothing. The runs themselves are covered by {@link RunnerTest} and the subcommand tests.
+ * trace, and start nothing; help and version go to standard output with exit code 0. The wording of every parse
+ * error is covered by {@link UsageErrorsTest}; the runs themselves by {@link RunnerTest} and the subcommand tests.
  */
 class HashtagStreamsAppTest {
 
@@ -88,21 +90,69 @@ class HashtagStreamsAppTest {
   }
 
   @Test
+  void valuedFlagRepeatedOptionAndPositionalWordAreUsageErrors() {
+    assertUsageError("--exactly-once takes no value, got '--exactly-once=yes'", HashtagStreamsApp.usage("to-kafka"),
+        "to-kafka", "--exactly-once=yes");
+    errBytes.reset();
+    assertUsageError("--k given twice", HashtagStreamsApp.usage("top"), "top", "--k", "1", "--k", "2");
+    errBytes.reset();
+    assertUsageError("unexpected argument 'now' for 'raw'", HashtagStreamsApp.usage("raw"), "raw", "now");
+  }
+
+  @Test
+  void contradictingOptionsAreUsageErrors() {
+    assertUsageError("--slide 2m must not exceed --window 1m", HashtagStreamsApp.usage("windowed"),
+        "windowed", "--slide", "2m");
+    errBytes.reset();
+    assertUsageError("--rate applies only to the embedded broker, not with --bootstrap-servers b:9092",
+        HashtagStreamsApp.usage("counts"), "counts", "--bootstrap-servers", "b:9092", "--rate", "5");
+  }
+
+  @Test
   void helpPrintsToStandardOutputAndSucceeds() {
-    assertThat(run("--help")).isZero();
-    assertThat(out()).isEqualTo(HashtagStreamsApp.usage());
+    for (String[] help : new String[][] {{"--help"}, {"-h"}, {"help"}}) {
+      outBytes.reset();
+      assertThat(run(help)).isZero();
+      assertThat(out()).isEqualTo(HashtagStreamsApp.usage());
+    }
+    for (String[] help : new String[][] {{"top", "--help"}, {"top", "-h"}, {"help", "top"},
+        {"top", "--k", "3", "--help"}, {"top", "--bogus", "--help"}}) {
+      outBytes.reset();
+      assertThat(run(help)).as(String.join(" ", help)).isZero();
+      assertThat(out()).isEqualTo(HashtagStreamsApp.usage("top"));
+    }
     assertThat(err()).isEmpty();
+  }
+
+  @Test
+  void versionPrintsTheBuildVersionAndSucceeds() {
+    assertThat(run("--version")).isZero();
+    assertThat(out()).matches("HashtagStreamsApp \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?" + NL
+        + "built for Spark 3\\.5\\.\\d+ \\(Scala 2\\.12\\)" + NL);
+    String version = out();
     outBytes.reset();
-    assertThat(run("top", "--help")).isZero();
-    assertThat(out()).isEqualTo(HashtagStreamsApp.usage("top"));
+    assertThat(run("peek", "-V")).isZero();
+    assertThat(out()).isEqualTo(version);
+    assertThat(err()).isEmpty();
   }
 
   @Test
   void usageListsEverySubcommandAndItsOwnOptions() {
-    assertThat(HashtagStreamsApp.usage()).contains("  schema ", "  raw ", "  counts ", "  windowed ", "  top ",
-        "  to-kafka ", "  peek ", "--bootstrap-servers");
-    assertThat(HashtagStreamsApp.usage("top")).startsWith("usage: HashtagStreamsApp top [options]" + NL)
-        .contains("  --k N ", "  --window D ", "  --duration D ");
-    assertThat(HashtagStreamsApp.usage("schema")).doesNotContain("--window");
+    assertThat(HashtagStreamsApp.usage()).startsWith("usage: HashtagStreamsApp ")
+        .contains("  schema ", "  raw ", "  counts ", "  windowed ", "  top ", "  to-kafka ", "  peek ",
+            "--help", "--version", "exit codes:")
+        .doesNotContain("--window");
+    assertThat(HashtagStreamsApp.usage("top")).startsWith("usage: HashtagStreamsApp top [OPTIONS]" + NL)
+        .contains("  --k=N ", "  --window=D ", "  --duration=D ", "  --bootstrap-servers=", "(default 10)",
+            "(default 1m)", "(default 30s)", "(default tweets)", "(default 5s)");
+    assertThat(HashtagStreamsApp.usage("to-kafka")).contains("  --output-topic=NAME ", "  --exactly-once ",
+        "(default hashtag-counts)", "  --window=D ", "  --rate=N ");
+    assertThat(HashtagStreamsApp.usage("schema")).contains("  --topic=NAME ").doesNotContain("--window");
+  }
+
+  @Test
+  void usageOfAnUnknownSubcommandIsAUsageException() {
+    assertThatThrownBy(() -> HashtagStreamsApp.usage("tops")).isInstanceOf(UsageException.class)
+        .hasMessage("unknown subcommand 'tops'");
   }
 }

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class KafkaEnvironmentTest {
 
   private static CommonConfig config(String... words) {
-    return CommonConfig.from(Args.parse("top", words, CommonConfig.VALUE_OPTIONS, CommonConfig.FLAG_OPTIONS), 20);
+    return new CountsCommand().config(words).common();
   }
 
   @Test

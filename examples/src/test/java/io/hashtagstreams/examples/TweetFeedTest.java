@@ -15,8 +15,7 @@ class TweetFeedTest {
 
   @Test
   void generatesFromTheSeedWithEventTimeRunningSpeedupTimesTheWallClock() {
-    CommonConfig common = CommonConfig.from(Args.parse("top", new String[] {"--rate", "100", "--speedup", "10",
-        "--seed", "3"}, CommonConfig.VALUE_OPTIONS, CommonConfig.FLAG_OPTIONS), 20);
+    CommonConfig common = new CountsCommand().config("--rate", "100", "--speedup", "10", "--seed", "3").common();
     Instant start = Instant.parse("2026-11-24T01:00:00Z");
     Supplier<byte[]> feed = TweetFeed.create(common, start);
 

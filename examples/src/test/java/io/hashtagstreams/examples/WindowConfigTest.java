@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 class WindowConfigTest {
 
   private static WindowConfig parse(String... words) {
-    return WindowConfig.from(Args.parse("windowed", words, WindowConfig.VALUE_OPTIONS, Set.of()));
+    return new WindowedCommand().config(words).windows();
   }
 
   @Test

@@ -54,6 +54,32 @@ class DeadLettersTest {
             + " source.partition=1, source.offset=11, source.timestamp=1470438001250]");
   }
 
+  @Test
+  void keepsTheRecordsOwnHeadersAfterItsLabels() {
+    byte[] malformed = "{\"id\":1,\"text\":".getBytes(StandardCharsets.UTF_8);
+    StructType header = new StructType().add("key", DataTypes.StringType).add("value", DataTypes.BinaryType);
+    StructType kafkaSchema = new StructType()
+        .add("key", DataTypes.BinaryType).add("value", DataTypes.BinaryType).add("topic", DataTypes.StringType)
+        .add("partition", DataTypes.IntegerType).add("offset", DataTypes.LongType)
+        .add("timestamp", DataTypes.TimestampType).add("headers", DataTypes.createArrayType(header));
+    Timestamp at = Timestamp.from(Instant.parse("2016-08-05T23:00:01.250Z"));
+    Dataset<Row> records = SparkTestSession.get().createDataFrame(List.of(
+        RowFactory.create(null, malformed, "tweets", 0, 20L, at, List.of(
+            RowFactory.create("trace", "abc".getBytes(StandardCharsets.UTF_8)),
+            RowFactory.create("origin", "crawler-7".getBytes(StandardCharsets.UTF_8)))),
+        RowFactory.create(null, malformed, "tweets", 1, 21L, at, null)), kafkaSchema);
+
+    List<String> rows = records.transform(DeadLetters.toKafkaRecords()).collectAsList().stream()
+        .map(DeadLettersTest::describe).sorted().collect(Collectors.toList());
+
+    assertThat(rows).containsExactly(
+        "key=null value={\"id\":1,\"text\": headers=[reason=malformed_json, source.topic=tweets,"
+            + " source.partition=0, source.offset=20, source.timestamp=1470438001250, trace=abc,"
+            + " origin=crawler-7]",
+        "key=null value={\"id\":1,\"text\": headers=[reason=malformed_json, source.topic=tweets,"
+            + " source.partition=1, source.offset=21, source.timestamp=1470438001250]");
+  }
+
   private static String describe(Row row) {
     List<String> headers = new ArrayList<>();
     for (Row header : row.<Row>getList(2)) {

@@ -3,6 +3,7 @@ package io.hashtagstreams.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,9 +22,13 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -94,17 +99,60 @@ abstract class KafkaPipelineContract {
     produceValues(input, 0, 100);
     KafkaSink sink = copySink(output, "crash", DeliveryGuarantee.EXACTLY_ONCE);
 
-    TransactionalBatchWriter.crashOnceAfterKafkaCommit(output, 1);
-    StreamingQuery crashing = track(sink.start(copy(input)));
-    assertThatThrownBy(() -> crashing.awaitTermination(TIMEOUT.toMillis()))
-        .isInstanceOf(StreamingQueryException.class)
-        .hasMessageContaining("simulated crash after the Kafka commit of batch 1");
+    // The sink's own writer, driven from outside: batch 1 reaches Kafka's commit, then the driver "dies" before
+    // Spark writes its commit log entry for the batch, as a crash at that moment would.
+    TransactionalBatchWriter writer = new TransactionalBatchWriter(output, sink.transactionalId(),
+        Map.of("kafka.bootstrap.servers", servers()));
+    StreamingQuery crashing = track(copy(input).writeStream()
+        .option("checkpointLocation", checkpoints.resolve("crash").toString())
+        .trigger(Trigger.AvailableNow())
+        .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (batch, batchId) -> {
+          writer.call(batch, batchId);
+          if (batchId == 1) {
+            throw new IllegalStateException("crash after the Kafka commit of batch 1");
+          }
+        })
+        .start());
+    try {
+      assertThatThrownBy(() -> crashing.awaitTermination(TIMEOUT.toMillis()))
+          .isInstanceOf(StreamingQueryException.class)
+          .hasMessageContaining("crash after the Kafka commit of batch 1");
+    } finally {
+      writer.close();
+    }
     // Batch 1 is in Kafka but not in Spark's commit log: the restarted query runs it again.
     assertThat(sortedValues(output, IsolationLevel.READ_COMMITTED)).hasSize(40);
 
     runToEnd(sink.start(copy(input)));
 
     assertThat(sortedValues(output, IsolationLevel.READ_COMMITTED)).isEqualTo(expectedValues(0, 100));
+  }
+
+  @Test
+  void exactlyOnceClosesItsTransactionalProducerWhenTheQueryEnds(TestInfo test) throws Exception {
+    String input = topic(test, "in", 2);
+    String output = topic(test, "out", 2);
+    produceValues(input, 0, 40);
+    KafkaSink sink = KafkaSink.builder()
+        .bootstrapServers(servers())
+        .topic(output)
+        .checkpointLocation(checkpoints.resolve("close").toString())
+        .deliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+        .build();
+    // A transactional producer registers its metrics as client "producer-<transactional id>" until it is closed.
+    ObjectName producerMetrics = new ObjectName("kafka.producer:type=producer-metrics,client-id=producer-"
+        + sink.transactionalId());
+    MBeanServer beans = ManagementFactory.getPlatformMBeanServer();
+
+    StreamingQuery query = track(sink.start(copy(input)));
+    processAllAvailable(query);
+    assertThat(beans.isRegistered(producerMetrics)).as("producer open while the query runs").isTrue();
+
+    query.stop();
+    // The query's end reaches CloseOnTermination through Spark's listener bus; wait, bounded, until it is handled.
+    SparkTestSession.get().sparkContext().listenerBus().waitUntilEmpty(TIMEOUT.toMillis());
+    assertThat(beans.isRegistered(producerMetrics)).as("producer closed after the query ended").isFalse();
+    assertThat(sortedValues(output, IsolationLevel.READ_COMMITTED)).isEqualTo(expectedValues(0, 40));
   }
 
   @Test

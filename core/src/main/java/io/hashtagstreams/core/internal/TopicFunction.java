@@ -14,7 +14,7 @@ import io.hashtagstreams.core.TopicOptions;
  * Null-safe (a null text has no topics) and total: every string, including one with unpaired surrogates, gives an
  * array.
  */
-final class TopicFunction implements UDF1<String, String[]> {
+public final class TopicFunction implements UDF1<String, String[]> {
 
   private static final long serialVersionUID = 1L;
   private static final String[] NONE = new String[0];
@@ -22,7 +22,8 @@ final class TopicFunction implements UDF1<String, String[]> {
   private final boolean keepCase;
   private final boolean oncePerTweet;
 
-  TopicFunction(TopicOptions options) {
+  /** The topics of a text under {@code options}. */
+  public TopicFunction(TopicOptions options) {
     this.keepCase = options.keepCase();
     this.oncePerTweet = options.oncePerTweet();
   }

@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -50,7 +49,6 @@ public final class TransactionalBatchWriter implements VoidFunction2<Dataset<Row
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(TransactionalBatchWriter.class);
-  private static final Map<String, Long> CRASH_AFTER_COMMIT = new ConcurrentHashMap<>();
 
   private final String topic;
   private final String transactionalId;
@@ -69,14 +67,6 @@ public final class TransactionalBatchWriter implements VoidFunction2<Dataset<Row
     this.topic = topic;
     this.transactionalId = transactionalId;
     this.kafkaOptions = Collections.unmodifiableMap(new HashMap<>(kafkaOptions));
-  }
-
-  /**
-   * Internal, for tests only: the writer for {@code topic} throws once, right after Kafka committed batch
-   * {@code batchId} and before Spark records the batch as done, as a crash at that moment would.
-   */
-  public static void crashOnceAfterKafkaCommit(String topic, long batchId) {
-    CRASH_AFTER_COMMIT.put(topic, batchId);
   }
 
   /** The consumer group that holds the last committed batch id of a sink identity. */
@@ -114,10 +104,6 @@ public final class TransactionalBatchWriter implements VoidFunction2<Dataset<Row
       throw e;
     }
     nextBatchId = batchId + 1;
-    Long crashAt = CRASH_AFTER_COMMIT.get(topic);
-    if (crashAt != null && crashAt == (long) batchId && CRASH_AFTER_COMMIT.remove(topic, crashAt)) {
-      throw new IllegalStateException("simulated crash after the Kafka commit of batch " + batchId);
-    }
   }
 
   private void open() {

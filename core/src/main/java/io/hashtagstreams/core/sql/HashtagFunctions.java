@@ -1,0 +1,92 @@
+package io.hashtagstreams.core.sql;
+
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+
+import io.hashtagstreams.core.ExtractOptions;
+
+/**
+ * Registers the SQL functions of Hashtag Streams in a Spark session, for {@code spark.sql(...)}, notebooks and
+ * {@code functions.call_function(...)}.
+ *
+ * <table>
+ *   <caption>Functions</caption>
+ *   <tr><th>SQL</th><th>returns (DDL)</th><th>like</th><th>class</th></tr>
+ *   <tr><td>{@code hashtags(text)}</td><td>{@code array<string>}</td><td>the topics of {@code explodeTopics()}</td>
+ *       <td>{@link HashtagsUdf}</td></tr>
+ *   <tr><td>{@code hashtags_as_written(text)}</td><td>{@code array<string>}</td>
+ *       <td>{@link io.hashtagstreams.core.Hashtags#extract(CharSequence)}</td><td>{@link HashtagsAsWrittenUdf}</td></tr>
+ *   <tr><td>{@code normalize_hashtag(tag)}</td><td>{@code string}</td>
+ *       <td>{@link io.hashtagstreams.core.Hashtags#normalize(String)}</td><td>{@link NormalizeHashtagUdf}</td></tr>
+ *   <tr><td>{@code parse_tweet(value)}</td>
+ *       <td>{@code struct<id:bigint,text:string,event_time:timestamp,lang:string,is_retweet:boolean>}</td>
+ *       <td>a row of {@code extractText()}</td><td>{@link ParseTweetUdf}</td></tr>
+ *   <tr><td>{@code tweet_reject_reason(value)}</td><td>{@code string}</td><td>the {@code reason} of
+ *       {@code rejected()}</td><td>{@link TweetRejectReasonUdf}</td></tr>
+ * </table>
+ *
+ * <p>{@code text} and {@code tag} are strings; {@code value} is string or binary (one function takes both). NULL in
+ * gives NULL out, except {@code tweet_reject_reason(NULL)}, which is {@code 'null_value'} as in {@code rejected()}.
+ * The functions work in batch and streaming queries alike. Each class has a public no-argument constructor, so
+ * PySpark registers it by name: {@code spark.udf.registerJavaFunction("hashtags",
+ * "io.hashtagstreams.core.sql.HashtagsUdf", "array<string>")}.
+ *
+ * <pre>{@code
+ * HashtagFunctions.register(spark);
+ * spark.readStream().format("kafka")...load().createOrReplaceTempView("records");
+ * Dataset<Row> topics = spark.sql(
+ *     "SELECT t.event_time, topic FROM (SELECT parse_tweet(value) AS t FROM records) "
+ *         + "LATERAL VIEW explode(hashtags(t.text)) AS topic");
+ * }</pre>
+ *
+ * @since 0.2.0
+ */
+public final class HashtagFunctions {
+
+  private HashtagFunctions() {
+  }
+
+  /**
+   * Registers the five functions in {@code spark} under their SQL names, reading tweets with
+   * {@link ExtractOptions#defaults()}; a function of the same name registered before is replaced.
+   *
+   * @param spark the session whose SQL sees the functions
+   * @throws IllegalArgumentException when {@code spark} is null
+   */
+  public static void register(SparkSession spark) {
+    register(spark, ExtractOptions.defaults());
+  }
+
+  /**
+   * Registers the five functions in {@code spark}, with {@code parse_tweet} and {@code tweet_reject_reason}
+   * reading tweets as {@code extractText(options)} and {@code rejected(options)} do.
+   *
+   * <pre>{@code
+   * HashtagFunctions.register(spark, ExtractOptions.builder().eventTimeField(EventTimeField.TIMESTAMP_MS).build());
+   * }</pre>
+   *
+   * @param spark the session whose SQL sees the functions
+   * @param options how {@code parse_tweet} and {@code tweet_reject_reason} read tweets
+   * @throws IllegalArgumentException when {@code spark} or {@code options} is null
+   */
+  public static void register(SparkSession spark, ExtractOptions options) {
+    if (spark == null) {
+      throw new IllegalArgumentException("HashtagFunctions.register needs a SparkSession, got null");
+    }
+    if (options == null) {
+      throw new IllegalArgumentException("HashtagFunctions.register needs ExtractOptions, got null;"
+          + " use ExtractOptions.defaults()");
+    }
+    spark.udf().register(HashtagsUdf.NAME, new HashtagsUdf(), type(HashtagsUdf.RETURN_TYPE));
+    spark.udf().register(HashtagsAsWrittenUdf.NAME, new HashtagsAsWrittenUdf(),
+        type(HashtagsAsWrittenUdf.RETURN_TYPE));
+    spark.udf().register(NormalizeHashtagUdf.NAME, new NormalizeHashtagUdf(), type(NormalizeHashtagUdf.RETURN_TYPE));
+    spark.udf().register(ParseTweetUdf.NAME, new ParseTweetUdf(options), type(ParseTweetUdf.RETURN_TYPE));
+    spark.udf().register(TweetRejectReasonUdf.NAME, new TweetRejectReasonUdf(options),
+        type(TweetRejectReasonUdf.RETURN_TYPE));
+  }
+
+  private static DataType type(String ddl) {
+    return DataType.fromDDL(ddl);
+  }
+}

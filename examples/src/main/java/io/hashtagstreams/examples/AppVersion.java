@@ -1,0 +1,40 @@
+package io.hashtagstreams.examples;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+import picocli.CommandLine.IVersionProvider;
+
+/**
+ * What {@code --version} prints: the app's version and the Spark it was built for, from the
+ * {@code version.properties} the build fills in.
+ *
+ * <pre>
+ * $ HashtagStreamsApp --version
+ * HashtagStreamsApp 0.1.0-SNAPSHOT
+ * built for Spark 3.5.7 (Scala 2.12)
+ * </pre>
+ */
+public final class AppVersion implements IVersionProvider {
+
+  private static final String RESOURCE = "version.properties";
+
+  @Override
+  public String[] getVersion() {
+    Properties build = new Properties();
+    try (InputStream in = AppVersion.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        return new String[] {"HashtagStreamsApp (version unknown: " + RESOURCE + " is missing)"};
+      }
+      build.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new String[] {
+        "HashtagStreamsApp " + build.getProperty("version"),
+        "built for Spark " + build.getProperty("spark.version") + " (Scala "
+            + build.getProperty("scala.binary.version") + ")"};
+  }
+}

@@ -1,0 +1,116 @@
+package io.hashtagstreams.examples;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import picocli.CommandLine.Option;
+
+/**
+ * The options every subcommand shares, as a picocli mixin; {@link #toConfig} turns them into a {@link CommonConfig}
+ * (see there for their meaning and defaults).
+ *
+ * <pre>
+ * &#64;Mixin
+ * CommonOptions common;
+ * ...
+ * CommonConfig config = common.toConfig(20);   // --rows defaults to 20 here
+ * </pre>
+ *
+ * <p>Options whose default depends on the subcommand ({@code --rows}, {@code --duration}) or whose mere presence
+ * matters (the embedded-only ones, refused with {@code --bootstrap-servers}) stay null when absent.
+ */
+public final class CommonOptions {
+
+  /** How long a run lasts unless the subcommand or {@code --duration} says otherwise. */
+  public static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
+  static final int DEFAULT_RATE = 2000;
+  static final int DEFAULT_SPEEDUP = 10;
+  static final long DEFAULT_SEED = 42L;
+  static final int DEFAULT_PARTITIONS = 2;
+
+  @Option(names = "--bootstrap-servers", paramLabel = "h:p[,h:p]", converter = OptionConverters.BootstrapServers.class,
+      description = "a Kafka cluster (default: start an embedded broker and feed it)")
+  String bootstrapServers;
+
+  @Option(names = "--topic", paramLabel = "NAME", defaultValue = "tweets", converter = OptionConverters.NonBlank.class,
+      description = "input topic (default ${DEFAULT-VALUE})")
+  String topic;
+
+  @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
+      description = "stop after D, e.g. 30s, 2m (default 60s, raw: 20s; Ctrl-C also stops cleanly)")
+  Duration duration;
+
+  @Option(names = "--trigger", paramLabel = "D|available-now", defaultValue = "5s",
+      converter = OptionConverters.TriggerInterval.class,
+      description = "micro-batch interval (default ${DEFAULT-VALUE}); available-now: what is in the topic, then stop")
+  Duration triggerInterval;
+
+  @Option(names = "--rows", paramLabel = "N", converter = OptionConverters.PositiveInt.class,
+      description = "rows printed per batch, untruncated (default 20, raw: 5, top: 3 x --k if more)")
+  Integer rows;
+
+  @Option(names = "--from-beginning", arity = "0", preprocessor = OptionConverters.Flag.class,
+      description = "read from the earliest offsets (always on for the embedded broker)")
+  boolean fromBeginning;
+
+  @Option(names = "--rate", paramLabel = "N", converter = OptionConverters.PositiveInt.class,
+      description = "embedded: tweets per second (default " + DEFAULT_RATE + ")")
+  Integer rate;
+
+  @Option(names = "--speedup", paramLabel = "N", converter = OptionConverters.PositiveInt.class,
+      description = "embedded: event time runs N times the wall clock (default " + DEFAULT_SPEEDUP + ")")
+  Integer speedup;
+
+  @Option(names = "--seed", paramLabel = "N", converter = OptionConverters.WholeLong.class,
+      description = "embedded: generator seed (default " + DEFAULT_SEED + ")")
+  Long seed;
+
+  @Option(names = "--partitions", paramLabel = "N", converter = OptionConverters.PositiveInt.class,
+      description = "embedded: input topic partitions (default " + DEFAULT_PARTITIONS + ")")
+  Integer partitions;
+
+  /**
+   * The shared options with the default {@code --duration} (60 s).
+   *
+   * @param defaultRows the subcommand's default for {@code --rows}
+   * @return the options
+   * @throws UsageException for an embedded-only option together with {@code --bootstrap-servers}
+   */
+  public CommonConfig toConfig(int defaultRows) {
+    return toConfig(defaultRows, DEFAULT_DURATION);
+  }
+
+  /**
+   * The shared options with the subcommand's defaults filled in.
+   *
+   * @param defaultRows the subcommand's default for {@code --rows}
+   * @param defaultDuration the subcommand's default for {@code --duration}
+   * @return the options
+   * @throws UsageException for an embedded-only option together with {@code --bootstrap-servers}
+   */
+  public CommonConfig toConfig(int defaultRows, Duration defaultDuration) {
+    if (bootstrapServers != null) {
+      Map<String, Object> embeddedOnly = new LinkedHashMap<>();
+      embeddedOnly.put("--rate", rate);
+      embeddedOnly.put("--speedup", speedup);
+      embeddedOnly.put("--seed", seed);
+      embeddedOnly.put("--partitions", partitions);
+      embeddedOnly.forEach((option, value) -> {
+        if (value != null) {
+          throw new UsageException(option + " applies only to the embedded broker, not with --bootstrap-servers "
+              + bootstrapServers);
+        }
+      });
+    }
+    return new CommonConfig(bootstrapServers, topic,
+        duration != null ? duration : defaultDuration,
+        triggerInterval,
+        rows != null ? rows : defaultRows,
+        bootstrapServers == null || fromBeginning,
+        rate != null ? rate : DEFAULT_RATE,
+        speedup != null ? speedup : DEFAULT_SPEEDUP,
+        seed != null ? seed : DEFAULT_SEED,
+        partitions != null ? partitions : DEFAULT_PARTITIONS);
+  }
+}
