@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
  *   <tr><td>{@code top}</td><td>{@link TopCommand}</td></tr>
  *   <tr><td>{@code to-kafka}</td><td>{@link ToKafkaCommand}</td></tr>
  *   <tr><td>{@code peek}</td><td>{@link PeekCommand}</td></tr>
+ *   <tr><td>{@code replay}</td><td>{@link ReplayCommand}</td></tr>
  * </table>
  *
  * <p>Exit codes: 0 after a clean run (the duration ended, the query finished, or Ctrl-C) and after {@code --help}
@@ -68,6 +69,7 @@ import picocli.CommandLine.Spec;
         TopCommand.class,
         ToKafkaCommand.class,
         PeekCommand.class,
+        ReplayCommand.class,
         HelpCommand.class},
     mixinStandardHelpOptions = true, versionProvider = AppVersion.class, abbreviateSynopsis = true,
     usageHelpWidth = 100, synopsisHeading = "usage: ", descriptionHeading = "%n", optionListHeading = "%noptions:%n",

@@ -34,7 +34,7 @@ final class ReplayFeed implements AutoCloseable {
         replayer.run();
       } catch (RuntimeException e) {
         failure.set(e);
-        err.println("error: replaying --input failed: " + e.getMessage());
+        err.println("[input] failed: " + e.getMessage());
       }
     }, "replay-feed");
     thread.setDaemon(true);
@@ -79,6 +79,12 @@ final class ReplayFeed implements AutoCloseable {
   /** The replay's failure (a bad input, a send failure), or null. */
   Exception failure() {
     return failure.get();
+  }
+
+  /** Waits until every input line was sent and acknowledged (or the replay failed); true unless timed out. */
+  boolean awaitDone(Duration timeout) throws InterruptedException {
+    thread.join(Math.max(1, timeout.toMillis()));
+    return !thread.isAlive();
   }
 
   /** Stops the replay, waiting up to 10 s for it to flush. */

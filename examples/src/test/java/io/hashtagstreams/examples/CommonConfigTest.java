@@ -41,6 +41,33 @@ class CommonConfigTest {
   }
 
   @Test
+  void readsTheInputOptions() {
+    CommonConfig withSpeed = parse("--input", "a.tar", "b/", "--speed", "60", "--kafka-timeout", "5s");
+    assertThat(withSpeed.inputs()).containsExactly("a.tar", "b/");
+    assertThat(withSpeed.replaysInput()).isTrue();
+    assertThat(withSpeed.speed()).isEqualTo(60.0);
+    assertThat(withSpeed.rate()).as("no rate cap with --speed alone").isZero();
+    assertThat(withSpeed.kafkaTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(parse("--input", "a.tar").rate()).isEqualTo(2000);
+    assertThat(parse("--input", "a.tar", "--speed", "2", "--rate", "50").rate()).isEqualTo(50);
+    assertThat(parse().replaysInput()).isFalse();
+    assertThat(parse().kafkaTimeout()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void rejectsInputOptionsThatCannotApply() {
+    assertThatThrownBy(() -> parse("--bootstrap-servers", "b:9092", "--input", "a.tar"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--input applies only to the embedded broker, not with --bootstrap-servers b:9092");
+    assertThatThrownBy(() -> parse("--speed", "3"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--speed paces the replay of --input files; the generator's clock is --speedup");
+    assertThatThrownBy(() -> parse("--input", "a.tar", "--seed", "3"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--seed applies to the generator, not with --input");
+  }
+
+  @Test
   void availableNowTriggerHasNoInterval() {
     CommonConfig config = parse("--trigger", "available-now");
     assertThat(config.triggerInterval()).isNull();

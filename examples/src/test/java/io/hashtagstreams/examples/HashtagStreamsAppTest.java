@@ -70,7 +70,8 @@ class HashtagStreamsAppTest {
   @Test
   void unknownFlagIsAUsageError() {
     assertUsageError("unknown option '--exactly-once' for 'top'; known: --bootstrap-servers --duration"
-        + " --from-beginning --k --partitions --rate --rows --seed --slide --speedup --topic --trigger --watermark"
+        + " --from-beginning --input --k --kafka-timeout --partitions --rate --rows --seed --slide --speed --speedup"
+        + " --topic --trigger --watermark"
         + " --window", HashtagStreamsApp.usage("top"), "top", "--exactly-once");
   }
 
@@ -139,7 +140,7 @@ class HashtagStreamsAppTest {
   @Test
   void usageListsEverySubcommandAndItsOwnOptions() {
     assertThat(HashtagStreamsApp.usage()).startsWith("usage: HashtagStreamsApp ")
-        .contains("  schema ", "  raw ", "  counts ", "  windowed ", "  top ", "  to-kafka ", "  peek ",
+        .contains("  schema ", "  raw ", "  counts ", "  windowed ", "  top ", "  to-kafka ", "  peek ", "  replay ",
             "--help", "--version", "exit codes:")
         .doesNotContain("--window");
     assertThat(HashtagStreamsApp.usage("top")).startsWith("usage: HashtagStreamsApp top [OPTIONS]" + NL)
