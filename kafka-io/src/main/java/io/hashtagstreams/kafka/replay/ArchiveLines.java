@@ -7,13 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 import io.hashtagstreams.kafka.internal.replay.CountingInputStream;
 import io.hashtagstreams.kafka.internal.replay.Decompression;
 import io.hashtagstreams.kafka.internal.replay.InputPaths;
 import io.hashtagstreams.kafka.internal.replay.LineReader;
+import io.hashtagstreams.kafka.internal.replay.ParallelEntries;
 
 /**
  * The non-empty lines of tweet archives, streamed in constant memory, each line's bytes unchanged except for the
@@ -30,7 +30,8 @@ import io.hashtagstreams.kafka.internal.replay.LineReader;
  *       path</td></tr>
  * </table>
  *
- * <p>A tar is streamed, so its entries come in the order they are stored; the Internet Archive's
+ * <p>A tar is streamed, so its entries come in the order they are stored; compressed entries of up to 32 MB are
+ * decompressed a few entries ahead on worker threads (one per core, at most 4), the order kept; the Internet Archive's
  * {@code archiveteam-twitter-stream-2016-07} tar stores its {@code YYYY/MM/DD/HH/MM.json.bz2} entries in name order.
  * Empty lines are skipped and counted ({@link #emptyLines()}). Anything unreadable throws
  * {@link ReplayInputException} naming the file, the entry and the line; nothing is skipped silently.
@@ -50,6 +51,8 @@ import io.hashtagstreams.kafka.internal.replay.LineReader;
  */
 public final class ArchiveLines implements AutoCloseable {
 
+  private static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
   private final List<Path> files;
   private final long totalBytes;
   private int fileIndex = -1;
@@ -58,6 +61,7 @@ public final class ArchiveLines implements AutoCloseable {
   private final long[] sizes;
   private boolean plainFile;
   private TarArchiveInputStream tar;
+  private ParallelEntries entries;
   private InputStream text;
   private LineReader reader;
   private String file;
@@ -232,6 +236,7 @@ public final class ArchiveLines implements AutoCloseable {
           // .tar as is, .tar.gz/.tgz and .tar.bz2 decompressed by their outer suffix.
           InputStream decompressed = Decompression.open(name, new BufferedInputStream(raw, 1 << 16), false);
           tar = new TarArchiveInputStream(decompressed);
+          entries = new ParallelEntries(tar, THREADS);
           continue;
         }
         InputStream buffered = new BufferedInputStream(raw, 1 << 16);
@@ -249,28 +254,23 @@ public final class ArchiveLines implements AutoCloseable {
 
   private boolean nextEntry() {
     String previous = entry;
-    while (true) {
-      TarArchiveEntry next;
-      try {
-        next = tar.getNextTarEntry();
-      } catch (IOException | RuntimeException e) {
-        entry = null;
-        throw new ReplayInputException(file, null, 0, (previous == null ? "before the first entry"
-            : "after entry " + previous) + ": " + problem(e));
-      }
-      if (next == null) {
-        return false;
-      }
-      if (!next.isFile()) {
-        continue;
-      }
-      entry = next.getName();
-      if (Decompression.isTar(entry)) {
-        throw new ReplayInputException(file, entry, 0, "a tar inside a tar is not supported; extract it first");
-      }
-      startSource(file + "!" + entry, openText(entry, tar, true));
-      return true;
+    ParallelEntries.Entry next;
+    try {
+      next = entries.next();
+    } catch (IOException | RuntimeException e) {
+      entry = null;
+      throw new ReplayInputException(file, null, 0, (previous == null ? "before the first entry"
+          : "after entry " + previous) + ": " + problem(e));
     }
+    if (next == null) {
+      return false;
+    }
+    entry = next.name();
+    if (Decompression.isTar(entry)) {
+      throw new ReplayInputException(file, entry, 0, "a tar inside a tar is not supported; extract it first");
+    }
+    startSource(file + "!" + entry, next.text());
+    return true;
   }
 
   /** The decompressed text of a file or entry; a decompressor reads ahead, so its failure is on line 1. */
@@ -310,12 +310,16 @@ public final class ArchiveLines implements AutoCloseable {
       long size = sizes[fileIndex];
       previousFilesBytes += done ? size : current.count();
       try {
+        if (entries != null) {
+          entries.close();
+        }
         (tar != null ? tar : current).close();
       } catch (IOException e) {
         // As above.
       }
     }
     raw = null;
+    entries = null;
     tar = null;
     entry = null;
   }

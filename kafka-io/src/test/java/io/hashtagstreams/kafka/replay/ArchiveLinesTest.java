@@ -83,6 +83,35 @@ class ArchiveLinesTest {
   }
 
   @Test
+  void keepsArchiveOrderAcrossReadAheadAndStreamedEntries() throws IOException {
+    Path tar = dir.resolve("mixed.tar");
+    List<String> expected = new ArrayList<>();
+    try (org.apache.commons.compress.archivers.tar.TarArchiveOutputStream out =
+        new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(Files.newOutputStream(tar))) {
+      for (int i = 0; i < 9; i++) {
+        String name = "b/" + (9 - i) + (i % 3 == 0 ? ".json" : i % 3 == 1 ? ".json.bz2" : ".json.gz");
+        List<byte[]> lines = new ArrayList<>();
+        for (int j = 0; j < 50; j++) {
+          String line = "{\"entry\":" + i + ",\"line\":" + j + "}";
+          lines.add(line.getBytes(StandardCharsets.UTF_8));
+          expected.add(line);
+        }
+        byte[] plain = TweetArchives.join(lines, "\n");
+        byte[] content = name.endsWith(".bz2") ? TweetArchives.bzip2(plain)
+            : name.endsWith(".gz") ? TweetArchives.gzip(plain) : plain;
+        org.apache.commons.compress.archivers.tar.TarArchiveEntry entry =
+            new org.apache.commons.compress.archivers.tar.TarArchiveEntry(name);
+        entry.setSize(content.length);
+        out.putArchiveEntry(entry);
+        out.write(content);
+        out.closeArchiveEntry();
+      }
+    }
+
+    assertThat(readAll(List.of(tar.toString()))).containsExactlyElementsOf(expected);
+  }
+
+  @Test
   void walksDirectoriesAndGlobsInPathOrder() throws IOException {
     Files.createDirectories(dir.resolve("d/2016/07/02"));
     Files.createDirectories(dir.resolve("d/2016/07/01"));
