@@ -43,12 +43,13 @@ class UsageErrorsTest {
 
   @Test
   void rejectsUnknownOptionListingTheKnownOnes() {
-    String known = "known: --bootstrap-servers --duration --from-beginning --k --partitions --rate --rows --seed"
-        + " --slide --speedup --topic --trigger --watermark --window";
+    String known = "known: --bootstrap-servers --duration --from-beginning --input --k --kafka-timeout --partitions"
+        + " --rate --rows --seed --slide --speed --speedup --topic --trigger --watermark --window";
     assertRejected(new TopCommand(), "unknown option '--bogus' for 'top'; " + known, "--bogus", "1");
     assertRejected(new TopCommand(), "unknown option '--bogus' for 'top'; " + known, "--k", "3", "--bogus=1");
     assertRejected(new CountsCommand(), "unknown option '--window' for 'counts'; known: --bootstrap-servers"
-        + " --duration --from-beginning --partitions --rate --rows --seed --speedup --topic --trigger", "--window",
+        + " --duration --from-beginning --input --kafka-timeout --partitions --rate --rows --seed --speed --speedup"
+        + " --topic --trigger", "--window",
         "1m");
   }
 
