@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
  *   <tr><td>{@code trending}</td><td>{@link TrendingCommand}</td></tr>
  *   <tr><td>{@code to-kafka}</td><td>{@link ToKafkaCommand}</td></tr>
  *   <tr><td>{@code peek}</td><td>{@link PeekCommand}</td></tr>
+ *   <tr><td>{@code replay}</td><td>{@link ReplayCommand}</td></tr>
  * </table>
  *
  * <p>Exit codes: 0 after a clean run (the duration ended, the query finished, or Ctrl-C) and after {@code --help}
@@ -75,6 +76,7 @@ import picocli.CommandLine.Spec;
         TrendingCommand.class,
         ToKafkaCommand.class,
         PeekCommand.class,
+        ReplayCommand.class,
         HelpCommand.class},
     mixinStandardHelpOptions = true, versionProvider = AppVersion.class, abbreviateSynopsis = true,
     usageHelpWidth = 100, synopsisHeading = "usage: ", descriptionHeading = "%n", optionListHeading = "%noptions:%n",

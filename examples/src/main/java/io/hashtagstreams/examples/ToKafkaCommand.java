@@ -97,6 +97,7 @@ public final class ToKafkaCommand extends Subcommand<ToKafkaCommand.Config> {
             config.windows().watermark()))
         .transform(HashtagOps.toKafkaValue());
     return KafkaSink.builder()
+        .failFastTimeout(config.common().kafkaTimeout())
         .bootstrapServers(context.bootstrapServers())
         .topic(config.outputTopic())
         .checkpointLocation(config.checkpoint() != null ? config.checkpoint() : context.checkpoint(name()))
