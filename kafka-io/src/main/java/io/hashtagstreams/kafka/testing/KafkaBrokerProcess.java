@@ -44,9 +44,10 @@ import io.hashtagstreams.kafka.internal.SingleNodeBrokerConfig;
  * <p>{@link #start()} formats the log directory (with {@code kafka.tools.StorageTool format} in a child JVM), then
  * runs {@code java -cp <classpath> kafka.Kafka server.properties} and waits until the broker answers. The work
  * directory holds {@code server.properties}, the log directory {@code data/} and the broker's standard output and
- * error in {@code broker.log} (appended to across restarts; {@link #logFile()}). Nothing is deleted: the caller
- * owns the work directory, so the log stays for a failed test to show. Every wait is bounded, and the process is
- * stopped by its own id ({@link #pid()}), never by name.
+ * error in {@code broker.log} (appended to across restarts; {@link #logFile()}), at INFO from a logging
+ * configuration of its own ({@code log4j2-broker.properties}), whatever the classpath's configuration says. Nothing
+ * is deleted: the caller owns the work directory, so the log stays for a failed test to show. Every wait is bounded,
+ * and the process is stopped by its own id ({@link #pid()}), never by name.
  *
  * @since 0.2.0
  */
@@ -228,7 +229,9 @@ public final class KafkaBrokerProcess implements AutoCloseable {
   }
 
   private void launch() {
-    List<String> command = javaCommand("kafka.Kafka");
+    // The broker logs at INFO into its own log file whatever logging configuration the classpath carries (a test
+    // classpath usually turns Kafka down to errors), so that the log of a failed run says what the broker did.
+    List<String> command = javaCommand("kafka.Kafka", "-Dlog4j2.configurationFile=" + brokerLogConfig());
     command.add(configFile.toString());
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
@@ -247,16 +250,34 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     }
   }
 
-  private List<String> javaCommand(String mainClass) {
+  private List<String> javaCommand(String mainClass, String... jvmOptions) {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + maxHeap);
     command.add("-XX:+UseSerialGC");
     command.add("-Djava.net.preferIPv4Stack=true");
+    command.addAll(List.of(jvmOptions));
     command.add("-cp");
     command.add(classpath);
     command.add(mainClass);
     return command;
+  }
+
+  private Path brokerLogConfig() {
+    Path config = workDir.resolve("log4j2-broker.properties");
+    try {
+      Files.writeString(config, String.join("\n",
+          "rootLogger.level = info",
+          "rootLogger.appenderRef.stdout.ref = stdout",
+          "appender.stdout.type = Console",
+          "appender.stdout.name = stdout",
+          "appender.stdout.layout.type = PatternLayout",
+          "appender.stdout.layout.pattern = [%d] %p %m (%c)%n%ex",
+          ""), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the broker's logging configuration " + config, e);
+    }
+    return config;
   }
 
   /** Ends a process and its descendants: SIGTERM and a bounded wait, then SIGKILL and a bounded wait. */
