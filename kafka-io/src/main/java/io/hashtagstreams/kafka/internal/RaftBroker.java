@@ -2,10 +2,8 @@ package io.hashtagstreams.kafka.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
@@ -31,10 +29,7 @@ public final class RaftBroker {
 
   /** Formats the log directory with a new cluster id, as {@code kafka-storage.sh format} does. */
   public void format(Path workDir) throws IOException {
-    Path config = workDir.resolve("server.properties");
-    try (OutputStream out = Files.newOutputStream(config)) {
-      properties.store(out, "EmbeddedKafka");
-    }
+    Path config = SingleNodeBrokerConfig.write(properties, workDir);
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     int exit;
     try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {

@@ -13,17 +13,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
 
 import io.hashtagstreams.kafka.internal.RaftBroker;
+import io.hashtagstreams.kafka.internal.SingleNodeBrokerConfig;
 
 /**
  * A real single-node Kafka 3.9 broker (KRaft, combined broker and controller) in this JVM, on free loopback ports,
@@ -214,62 +210,11 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   private Properties serverProperties(int controllerPort) {
-    Properties props = new Properties();
-    props.put("process.roles", "broker,controller");
-    props.put("node.id", "1");
-    props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-    props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-    props.put("controller.listener.names", "CONTROLLER");
-    props.put("inter.broker.listener.name", "PLAINTEXT");
-    props.put("offsets.topic.replication.factor", "1");
-    props.put("offsets.topic.num.partitions", "1");
-    props.put("transaction.state.log.replication.factor", "1");
-    props.put("transaction.state.log.min.isr", "1");
-    props.put("transaction.state.log.num.partitions", "1");
-    props.put("group.initial.rebalance.delay.ms", "0");
-    props.put("auto.create.topics.enable", "false");
-    props.put("num.partitions", "1");
-    props.put("default.replication.factor", "1");
-    props.put("log.segment.bytes", Integer.toString(8 * 1024 * 1024));
-    props.putAll(overrides);
-    props.put("log.dirs", logDir.toString());
-    return props;
+    return SingleNodeBrokerConfig.properties(port, controllerPort, logDir, overrides);
   }
 
   private void awaitReady() {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    Properties config = clientConfig();
-    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
-    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-    try (Admin admin = Admin.create(config)) {
-      while (true) {
-        try {
-          if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
-            return;
-          }
-        } catch (ExecutionException | TimeoutException e) {
-          if (System.nanoTime() > deadline) {
-            throw new IllegalStateException("EmbeddedKafka on " + bootstrapServers() + " did not answer within "
-                + READY_TIMEOUT, e);
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted waiting for EmbeddedKafka", e);
-        }
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("EmbeddedKafka on " + bootstrapServers() + " has no nodes after "
-              + READY_TIMEOUT);
-        }
-      }
-    }
-  }
-
-  private Properties clientConfig() {
-    Properties config = new Properties();
-    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-    return config;
+    SingleNodeBrokerConfig.awaitReady("EmbeddedKafka", bootstrapServers(), READY_TIMEOUT, () -> false);
   }
 
   private static int freePort() throws IOException {
