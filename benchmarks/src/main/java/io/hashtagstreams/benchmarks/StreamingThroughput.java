@@ -280,8 +280,17 @@ public final class StreamingThroughput {
     return withInput;
   }
 
-  /** Writes {@code rate} tweets/s for {@code seconds}, a burst every 100 ms; returns how many were written. */
-  private static long pace(String bootstrap, String topic, TweetGenerator generator, int rate, int seconds) {
+  /**
+   * Writes {@code rate} tweets/s for {@code seconds}, a burst every 100 ms; returns how many were written.
+   *
+   * @param bootstrap the broker
+   * @param topic where the tweets go
+   * @param generator where they come from (used from the producer's clock thread only)
+   * @param rate tweets per second
+   * @param seconds how long
+   * @return tweets written
+   */
+  public static long pace(String bootstrap, String topic, TweetGenerator generator, int rate, int seconds) {
     Properties config = new Properties();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
