@@ -6,9 +6,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import io.hashtagstreams.core.internal.KafkaValueEncoding;
-import io.hashtagstreams.core.internal.window.TopTopicsRanking;
 import io.hashtagstreams.core.internal.TopicExplosion;
 import io.hashtagstreams.core.internal.TweetExtraction;
+import io.hashtagstreams.core.internal.window.ApproxTopTopicsRanking;
+import io.hashtagstreams.core.internal.window.TopTopicsRanking;
+import io.hashtagstreams.core.internal.window.TrendingTopics;
 import io.hashtagstreams.core.internal.window.WindowedCounting;
 
 import scala.Function1;
@@ -21,6 +23,8 @@ import scala.Function1;
  * value (tweet JSON) -&gt; extractText -&gt; id, text, event_time, lang, is_retweet
  *                    -&gt; explodeTopics -&gt; ... + topic
  *                    -&gt; windowedCounts / topTopics -&gt; window, [rank,] topic, count
+ *                    -&gt; approxTopTopics -&gt; window, rank, topic, count, count_lower, count_upper
+ *                    -&gt; trendingTopics -&gt; window, rank, topic, count, baseline, score
  *                    -&gt; toKafkaValue -&gt; key, value
  * value (tweet JSON) -&gt; rejected -&gt; input columns + reason   (the dead-letter branch)
  * </pre>
@@ -299,6 +303,222 @@ public final class HashtagOps {
   public static Function1<Dataset<Row>, Dataset<Row>> topTopics(int k, Duration window, Duration slide,
       Duration watermark) {
     return input -> TopTopicsRanking.rank(input, k, window, slide, watermark);
+  }
+
+  /**
+   * The {@code k} most frequent topics of each one-minute tumbling window, estimated in bounded memory, with a
+   * one-minute watermark delay: the same as
+   * {@code approxTopTopics(k, maxTracked, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1))}.
+   *
+   * <pre>{@code
+   * Dataset<Row> top10 = topics.transform(HashtagOps.approxTopTopics(10, 4096));
+   * }</pre>
+   *
+   * @param k how many topics per window, at least 1
+   * @param maxTracked the sketch size, a power of two from 8 to 2^24
+   * @return the transformation
+   * @throws IllegalArgumentException at {@code .transform(...)}, see
+   *     {@link #approxTopTopics(int, int, Duration, Duration, Duration)}
+   * @see #approxTopTopics(int, int, Duration, Duration, Duration)
+   * @since 0.2.0
+   */
+  public static Function1<Dataset<Row>, Dataset<Row>> approxTopTopics(int k, int maxTracked) {
+    Duration minute = Duration.ofMinutes(1);
+    return approxTopTopics(k, maxTracked, minute, minute, minute);
+  }
+
+  /**
+   * The {@code k} most frequent topics per event-time window, estimated with a frequent-items sketch whose memory
+   * is bounded by {@code maxTracked} however many distinct topics a window has; every count comes with bounds that
+   * contain the true count.
+   *
+   * <table>
+   *   <caption>Columns</caption>
+   *   <tr><th>input</th><th>output</th></tr>
+   *   <tr><td>{@code event_time} timestamp, {@code topic} string; other columns are ignored</td>
+   *       <td>{@code window} struct&lt;start timestamp, end timestamp&gt;, {@code rank} int (1..k),
+   *           {@code topic} string, {@code count} long (the estimate), {@code count_lower} long,
+   *           {@code count_upper} long; nothing else</td></tr>
+   * </table>
+   *
+   * <p>Ranks follow the estimate descending, then topic ascending ({@link String#compareTo}), as in
+   * {@link #topTopics(int, Duration, Duration, Duration)}; a window whose sketch tracks fewer than {@code k} topics
+   * gives fewer rows (besides windows with few topics, this happens right after the sketch purged, with a
+   * {@code maxTracked} too small for the data: at most {@code 0.75 * maxTracked} topics survive a purge, often
+   * about half of them). Windows, lateness and null handling are those of
+   * {@link #windowedCounts(Duration, Duration, Duration)}.
+   *
+   * <p><b>The sketch and its guarantee.</b> Each window is summarized by Apache DataSketches' frequent-items sketch
+   * ({@code org.apache.datasketches.frequencies.ItemsSketch}, datasketches-java 3.3.0, the version Spark 3.5
+   * ships; a variant of the Misra-Gries algorithm, in the line of Misra and Gries 1982, Demaine et al. 2002, Karp et
+   * al. 2003 and Space-Saving by Metwally et al. 2006, as analysed for this implementation by Anderson et al., "A
+   * High-Performance Algorithm for Identifying Frequent Items in Data Streams", 2017, arXiv:1705.07001; the guarantees
+   * below are those of the {@code ItemsSketch} Javadoc).
+   * {@code maxTracked} is the sketch's {@code maxMapSize}: it keeps at most {@code 0.75 * maxTracked} topics with a
+   * counter each, and when full it subtracts roughly the median counter from all of them and drops the ones that
+   * reach zero, adding what it subtracted to a per-window error {@code e}. With {@code W} the window's occurrences
+   * (rows):
+   * <ul>
+   *   <li><b>Exact below the range:</b> while a window has fewer than {@code 0.75 * maxTracked} distinct topics,
+   *       {@code e = 0}: {@code count = count_lower = count_upper} is the true count and the rows equal those of
+   *       {@code topTopics} with the same arguments.</li>
+   *   <li><b>Bounds:</b> {@code count_lower <= true count <= count_upper} for every row, and
+   *       {@code count_upper - count_lower = e <= 3.5 * W / maxTracked} (a worst case; on skewed data {@code e} is
+   *       usually far smaller). {@code count} is the sketch's estimate, which in this version equals
+   *       {@code count_upper}.</li>
+   *   <li><b>Which topics are sure to appear:</b> every topic whose true count exceeds {@code e} is tracked, and
+   *       since all rows share the same {@code e}, ranking by estimate is ranking by lower bound. A topic missing
+   *       from a window's output has a true count of at most the {@code count_upper} of that window's row {@code k}
+   *       (at most {@code e} when the window has fewer than {@code k} rows): every topic more frequent than that is
+   *       listed. Two rows are certainly in true order when the first's
+   *       {@code count_lower} exceeds the second's {@code count_upper}.</li>
+   * </ul>
+   * For example, {@code maxTracked = 4096} and a window of 2 million occurrences give bounds at most 1,709 wide, in
+   * a state of at most 3,072 topics (about {@code 3072 * (12 + topic length)} bytes) per window.
+   *
+   * <p><b>How it runs.</b> A Spark aggregation grouped by window: each partition builds a partial sketch per
+   * window, the partial sketches are merged in the shuffle (the guarantee holds for the merged sketch with
+   * {@code W} the window's total), and on a streaming Dataset the state of each open window is that one serialized
+   * sketch, at most {@code 0.75 * maxTracked} topics, however many distinct topics arrive. The top {@code k} are read
+   * from the final sketch with {@code posexplode}, without sort or limit.
+   *
+   * <table>
+   *   <caption>Output modes on a streaming Dataset</caption>
+   *   <tr><th>mode</th><th>what each trigger writes</th></tr>
+   *   <tr><td>append</td><td>each window's ranking once, final, when the watermark reaches its end; its state is
+   *       then dropped</td></tr>
+   *   <tr><td>update</td><td>for each window that received rows in the trigger, its whole current ranking (up to
+   *       {@code k} rows; replace the window's earlier rows, since topics can change ranks or leave the top
+   *       {@code k}); state of closed windows is dropped</td></tr>
+   *   <tr><td>complete</td><td>every window's ranking every trigger; nothing is ever dropped</td></tr>
+   * </table>
+   * A batch Dataset runs the same aggregation once over all rows.
+   *
+   * <pre>{@code
+   * Dataset<Row> top = topics.transform(HashtagOps.approxTopTopics(10, 4096,
+   *     Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(30)));
+   * top.writeStream().outputMode("append").format("console").option("truncate", false).start();
+   * }</pre>
+   *
+   * @param k how many topics per window, at least 1
+   * @param maxTracked the sketch size ({@code maxMapSize}): a power of two from 8 to 2^24 (16,777,216); it is not
+   *     rounded
+   * @param window the window length, at least one millisecond
+   * @param slide the window slide, at least one millisecond and at most {@code window}
+   * @param watermark how late, in event time, a row may arrive and still be counted; zero allows no lateness
+   * @return the transformation
+   * @throws IllegalArgumentException at {@code .transform(...)} when {@code k < 1}, when {@code maxTracked} is not
+   *     a power of two in range (the message names the nearest), and for the reasons given at
+   *     {@link #windowedCounts(Duration, Duration, Duration)} (durations, columns, types, an existing watermark)
+   * @since 0.2.0
+   */
+  public static Function1<Dataset<Row>, Dataset<Row>> approxTopTopics(int k, int maxTracked, Duration window,
+      Duration slide, Duration watermark) {
+    return input -> ApproxTopTopicsRanking.rank(input, k, maxTracked, window, slide, watermark);
+  }
+
+  /**
+   * The {@code k} topics rising most in each one-minute tumbling window, with a one-minute watermark, a history of
+   * ten windows and the other {@link TrendOptions#defaults()}: the same as
+   * {@code trendingTopics(TrendOptions.builder().k(k).build())}.
+   *
+   * <pre>{@code
+   * Dataset<Row> trending = topics.transform(HashtagOps.trendingTopics(10));
+   * }</pre>
+   *
+   * @param k how many topics per window, at least 1
+   * @return the transformation
+   * @throws IllegalArgumentException when {@code k < 1} (at once), and at {@code .transform(...)} for the reasons
+   *     given at {@link #trendingTopics(TrendOptions)}
+   * @see #trendingTopics(TrendOptions)
+   * @since 0.2.0
+   */
+  public static Function1<Dataset<Row>, Dataset<Row>> trendingTopics(int k) {
+    return trendingTopics(TrendOptions.builder().k(k).build());
+  }
+
+  /**
+   * The topics rising in each event-time window: those whose count is well above what their own recent history
+   * predicts, best first. Not the biggest topics ({@link #topTopics(int)} ranks those) but the ones that surge.
+   *
+   * <table>
+   *   <caption>Columns</caption>
+   *   <tr><th>input</th><th>output</th></tr>
+   *   <tr><td>{@code event_time} timestamp, {@code topic} string; other columns are ignored</td>
+   *       <td>{@code window} struct&lt;start timestamp, end timestamp&gt;, {@code rank} int (1..k),
+   *           {@code topic} string, {@code count} long (this window), {@code baseline} double (the count the
+   *           topic's history predicts for this window), {@code score} double; nothing else</td></tr>
+   * </table>
+   *
+   * <p>The statistic. For a topic in a tumbling window with {@code c} occurrences of the window's {@code N}
+   * (all topics), its shares {@code c_i / N_i} in the {@code history} windows just before (those with rows), and
+   * {@code N_h} the sum of those windows' totals:
+   * <pre>
+   * expected share  q = max( max_i c_i / N_i , 1 / (N_h + 1) )
+   * baseline        b = q * N
+   * score           s = c * ln(c / b) - (c - b)    if c &gt; b, else 0
+   * </pre>
+   * {@code s} is the Poisson log-likelihood ratio, in nats, of the observed count against the baseline (Dunning
+   * 1993's G-statistic divided by two); in shares it is {@code N} times the Kullback-Leibler term
+   * {@code p ln(p/q) - (p - q)} of the observed share {@code p = c / N} against the expected one, the term
+   * Instagram Engineering's "Trending on Instagram" (2015) ranks by. Why: comparing shares, not counts, keeps
+   * whole-stream volume changes out; comparing each topic to its own recent peak share keeps always-big topics out,
+   * also when another topic's surge dented their share for a while; the floor is one pseudo-occurrence over the
+   * history, so a brand-new topic has a small but nonzero expected share; and the likelihood ratio measures
+   * evidence, so noise of a steady topic stays near {@code z^2 / 2} at any size while a tag going from 2 to 20
+   * scores about 22 and from 20 to 200 about 220 (in a window of 720).
+   *
+   * <p>A topic is listed when {@code c >= minCount}, {@code s > 0} and {@code s >= minScore}; at most {@code k}
+   * per window, by score descending, then topic ascending ({@link String#compareTo}); a window where nothing
+   * passes gives no rows. What this guarantees:
+   * <ul>
+   *   <li>a topic holding its share scores 0 and is never listed, however big; with Poisson noise it must beat its
+   *       own peak of the last {@code history} windows, and then the default {@code minScore} of 15, which a normal
+   *       variable exceeds about once in 10^8 draws (5.5 standard deviations);</li>
+   *   <li>a volume change that keeps every share (the stream doubles or halves) moves no score;</li>
+   *   <li>a topic that was quiet and jumps to hundreds scores in the hundreds or more;</li>
+   *   <li>a brand-new topic has {@code q = 1 / (N_h + 1)}, small but not zero, and needs {@code minCount}; a topic
+   *       absent from the window is never listed;</li>
+   *   <li>shares are relative: when a big topic stops, every other share rises by its share; a topic is listed
+   *       then only if that rise is itself significant (a topic holding 20 % of the stream stopping lifts the others
+   *       by 25 %);</li>
+   *   <li>the first {@link TrendOptions#warmUpWindows()} windows of the stream ({@code min(history, 3)}, counted
+   *       from the stream's earliest window) are never ranked: nothing is listed until there is history to compare
+   *       with; a window after a gap longer than {@code history} windows has no history ({@code N_h = 0}, so
+   *       {@code q = 1}) and lists nothing.</li>
+   * </ul>
+   *
+   * <p>Lateness and nulls are those of {@link #windowedCounts(Duration, Duration, Duration)} with a tumbling
+   * window: rows with a null {@code event_time} or {@code topic} are not counted; rows for a window the watermark
+   * has closed are dropped ({@code numRowsDroppedByWatermark}).
+   *
+   * <p>Streaming: run it in <b>append</b> mode (Spark refuses update and complete when the query starts). Each
+   * window's ranking is written once, when the watermark passes the window's end, from the window's final counts.
+   * All rows meet in ONE {@code flatMapGroupsWithState} group: Spark 3.5 accepts no
+   * {@code flatMapGroupsWithState} after a streaming aggregation, and the score needs the window's total over all
+   * topics. That group's state holds the open windows' counts and the last {@code history} closed windows' counts,
+   * so a topic stays in state only while it appears in one of them. Spark's progress reports this operator with
+   * {@code numRowsTotal} 1 (the one group) and its size in {@code memoryUsedBytes} and the custom metric
+   * {@code stateOnCurrentVersionSizeBytes}. Scaling limit: one task reads and rewrites that state every
+   * micro-batch, about (distinct topics per window) x (history + open windows) entries; for hundreds of thousands
+   * of distinct topics per window use longer windows or a shorter history. A batch Dataset gives exactly the same
+   * rows (it runs the same ranking code over Spark's window counts).
+   *
+   * <pre>{@code
+   * Dataset<Row> trending = topics.transform(HashtagOps.trendingTopics(TrendOptions.builder()
+   *     .k(5).window(Duration.ofMinutes(1)).watermark(Duration.ofSeconds(30)).history(10).build()));
+   * trending.writeStream().outputMode("append").format("console").option("truncate", false).start();
+   * }</pre>
+   *
+   * @param options k, window, watermark, history and the two thresholds
+   * @return the transformation
+   * @throws IllegalArgumentException at {@code .transform(...)} when {@code options} is null, when
+   *     {@code event_time} or {@code topic} is missing or of another type, and when {@code event_time} already
+   *     carries a watermark (pass its delay as {@link TrendOptions#watermark()} instead)
+   * @since 0.2.0
+   */
+  public static Function1<Dataset<Row>, Dataset<Row>> trendingTopics(TrendOptions options) {
+    return input -> TrendingTopics.rank(input, options);
   }
 
   /**

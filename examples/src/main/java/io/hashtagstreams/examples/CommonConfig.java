@@ -26,6 +26,9 @@ import org.apache.spark.sql.streaming.Trigger;
  *   <tr><td>{@code --seed n}</td><td>{@code 42}</td><td>embedded only: the generator's seed</td></tr>
  *   <tr><td>{@code --partitions n}</td><td>{@code 2}</td><td>embedded only: partitions of the input
  *       topic</td></tr>
+ *   <tr><td>{@code --max-offsets-per-trigger n}</td><td>none (embedded: two trigger intervals' worth)</td>
+ *       <td>at most n input records per micro-batch (Spark's {@code maxOffsetsPerTrigger}); with
+ *       {@code available-now} the backlog is split into batches of this size</td></tr>
  * </table>
  *
  * <p>The command line fills it through the {@link CommonOptions} mixin:
@@ -43,9 +46,10 @@ import org.apache.spark.sql.streaming.Trigger;
  * @param speedup embedded only: event-time seconds per wall-clock second
  * @param seed embedded only: the generator seed
  * @param partitions embedded only: partitions of the input topic
+ * @param maxOffsetsPerTrigger at most this many input records per micro-batch, or 0 for the default
  */
 public record CommonConfig(String bootstrapServers, String topic, Duration duration, Duration triggerInterval,
-    int rows, boolean fromBeginning, int rate, int speedup, long seed, int partitions) {
+    int rows, boolean fromBeginning, int rate, int speedup, long seed, int partitions, long maxOffsetsPerTrigger) {
 
   /** Checks the values; see the class comment for their meaning. */
   public CommonConfig {

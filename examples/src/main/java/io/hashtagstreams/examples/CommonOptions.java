@@ -70,6 +70,11 @@ public final class CommonOptions {
       description = "embedded: input topic partitions (default " + DEFAULT_PARTITIONS + ")")
   Integer partitions;
 
+  @Option(names = "--max-offsets-per-trigger", paramLabel = "N", converter = OptionConverters.PositiveInt.class,
+      description = "at most N input records per micro-batch (default: no limit; embedded: two trigger intervals'"
+          + " worth)")
+  Integer maxOffsetsPerTrigger;
+
   /**
    * The shared options with the default {@code --duration} (60 s).
    *
@@ -111,6 +116,7 @@ public final class CommonOptions {
         rate != null ? rate : DEFAULT_RATE,
         speedup != null ? speedup : DEFAULT_SPEEDUP,
         seed != null ? seed : DEFAULT_SEED,
-        partitions != null ? partitions : DEFAULT_PARTITIONS);
+        partitions != null ? partitions : DEFAULT_PARTITIONS,
+        maxOffsetsPerTrigger != null ? maxOffsetsPerTrigger : 0L);
   }
 }

@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
  *   <tr><td>{@code counts}</td><td>{@link CountsCommand}</td></tr>
  *   <tr><td>{@code windowed}</td><td>{@link WindowedCommand}</td></tr>
  *   <tr><td>{@code top}</td><td>{@link TopCommand}</td></tr>
+ *   <tr><td>{@code trending}</td><td>{@link TrendingCommand}</td></tr>
  *   <tr><td>{@code to-kafka}</td><td>{@link ToKafkaCommand}</td></tr>
  *   <tr><td>{@code peek}</td><td>{@link PeekCommand}</td></tr>
  * </table>
@@ -66,6 +67,7 @@ import picocli.CommandLine.Spec;
         CountsCommand.class,
         WindowedCommand.class,
         TopCommand.class,
+        TrendingCommand.class,
         ToKafkaCommand.class,
         PeekCommand.class,
         HelpCommand.class},

@@ -3,6 +3,7 @@ package io.hashtagstreams.examples;
 import java.io.PrintStream;
 import java.util.Locale;
 
+import org.apache.spark.sql.streaming.SourceProgress;
 import org.apache.spark.sql.streaming.StateOperatorProgress;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
@@ -14,6 +15,15 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
  * </pre>
  * The fields are the batch id, input and processing rates, the batch duration, the watermark ({@code -} before the
  * first one), the rows held in state by all stateful operators, and the rows dropped as later than the watermark.
+ *
+ * <p>A batch whose input offsets advanced but which read no row did not run its query: after a restart, the
+ * exactly-once Kafka sink skips a replayed batch it had already committed (a {@code read_committed} source whose new
+ * offsets hold only transaction markers looks the same). Its state figures would be meaningless, so the line says
+ * so instead:
+ * <pre>
+ * [to-kafka] batch 7: input offsets advanced but no row was read (a replayed batch the sink had already written, or
+ * only transaction markers): state not updated, 40 ms, watermark 2026-11-24T01:03:30.000Z
+ * </pre>
  *
  * <pre>{@code
  * spark.streams().addListener(new ProgressPrinter(System.out));
@@ -48,11 +58,30 @@ public final class ProgressPrinter extends StreamingQueryListener {
       late += operator.numRowsDroppedByWatermark();
     }
     String watermark = progress.eventTime() == null ? null : progress.eventTime().get("watermark");
+    String name = progress.name() == null ? progress.id().toString() : progress.name();
+    if (notRun(progress)) {
+      return String.format(Locale.ROOT, "[%s] batch %d: input offsets advanced but no row was read (a replayed batch"
+          + " the sink had already written, or only transaction markers): state not updated, %d ms, watermark %s",
+          name, progress.batchId(), progress.batchDuration(), watermark == null ? "-" : watermark);
+    }
     return String.format(Locale.ROOT,
         "[%s] batch %d: in %.0f rows/s, processed %.0f rows/s, %d ms, watermark %s, state %d rows, %d late",
-        progress.name() == null ? progress.id() : progress.name(), progress.batchId(),
+        name, progress.batchId(),
         finite(progress.inputRowsPerSecond()), finite(progress.processedRowsPerSecond()), progress.batchDuration(),
         watermark == null ? "-" : watermark, stateRows, late);
+  }
+
+  private static boolean notRun(StreamingQueryProgress progress) {
+    if (progress.numInputRows() != 0) {
+      return false;
+    }
+    for (SourceProgress source : progress.sources()) {
+      String end = source.endOffset();
+      if (end != null && !"null".equals(end) && !end.equals(source.startOffset())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Prints nothing: the first progress line follows soon. */

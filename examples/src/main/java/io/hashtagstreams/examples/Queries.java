@@ -30,14 +30,17 @@ public final class Queries {
    * @param context where Kafka is
    * @param common the topic and starting offsets
    * @return Spark's Kafka source columns: {@code key, value, topic, partition, offset, timestamp, timestampType};
-   *     for the embedded broker at most two trigger intervals' worth of tweets per micro-batch
+   *     at most {@code --max-offsets-per-trigger} records per micro-batch, by default for the embedded broker two
+   *     trigger intervals' worth
    */
   public static Dataset<Row> records(QueryContext context, CommonConfig common) {
     KafkaTweetSource.Builder source = KafkaTweetSource.builder()
         .bootstrapServers(context.bootstrapServers())
         .subscribe(common.topic())
         .startingOffsets(common.startingOffsets());
-    if (common.embedded() && common.triggerInterval() != null) {
+    if (common.maxOffsetsPerTrigger() > 0) {
+      source.maxOffsetsPerTrigger(common.maxOffsetsPerTrigger());
+    } else if (common.embedded() && common.triggerInterval() != null) {
       // On a busy laptop a batch may fall behind the generator; capping it at two intervals' worth of tweets keeps
       // tables coming every few seconds instead of one huge catch-up batch.
       source.maxOffsetsPerTrigger(Math.max(1, 2L * common.rate() * common.triggerInterval().toMillis() / 1000));

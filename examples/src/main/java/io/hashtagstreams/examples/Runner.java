@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,7 @@ final class Runner<C extends Subcommand.RunConfig> {
   private final PrintStream err;
   private final CountDownLatch cleanedUp = new CountDownLatch(1);
   private volatile SparkSession spark;
+  private volatile ClusterWatch watch;
   private volatile boolean interrupted;
 
   Runner(Subcommand<C> command, C config, PrintStream out, PrintStream err) {
@@ -43,6 +45,11 @@ final class Runner<C extends Subcommand.RunConfig> {
     CommonConfig common = config.common();
     Thread hook = new Thread(this::onCtrlC, "hashtag-streams-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    // Spark's own threads (the query's stream thread among them) may die after the application was ended from
+    // outside; one line each, not a stack trace after the error that already named the cause.
+    Thread.UncaughtExceptionHandler previousHandler = Thread.getDefaultUncaughtExceptionHandler();
+    Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
+        err.println("warning: Spark thread '" + thread.getName() + "' ended with: " + rootCause(error)));
     Path workDir = null;
     KafkaEnvironment kafka = null;
     ProgressPrinter progress = null;
@@ -51,6 +58,7 @@ final class Runner<C extends Subcommand.RunConfig> {
       workDir = Files.createTempDirectory("hashtag-streams-");
       kafka = KafkaEnvironment.open(common, command.outputTopics(config), err);
       spark = LocalSpark.session();
+      watch = ClusterWatch.attach(spark.sparkContext());
       progress = new ProgressPrinter(out);
       spark.streams().addListener(progress);
       Optional<StreamingQuery> query =
@@ -78,7 +86,7 @@ final class Runner<C extends Subcommand.RunConfig> {
       if (interrupted) {
         return HashtagStreamsApp.OK;
       }
-      err.println("error: query " + command.name() + " failed: " + rootCause(e));
+      reportFailure("query " + command.name(), e);
       return HashtagStreamsApp.FAILED;
     } catch (IOException e) {
       err.println("error: cannot create a work directory: " + e.getMessage());
@@ -87,10 +95,11 @@ final class Runner<C extends Subcommand.RunConfig> {
       if (interrupted) {
         return HashtagStreamsApp.OK;
       }
-      err.println("error: " + command.name() + " failed: " + rootCause(e));
+      reportFailure(command.name(), e);
       return HashtagStreamsApp.FAILED;
     } finally {
       cleanUp(kafka, progress, workDir, ownSession);
+      Thread.setDefaultUncaughtExceptionHandler(previousHandler);
       cleanedUp.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -100,16 +109,42 @@ final class Runner<C extends Subcommand.RunConfig> {
     }
   }
 
+  /**
+   * Names why the run failed: when the cluster ended the application (or executors were lost), that cause first,
+   * then the query's own error, which is then only its consequence.
+   */
+  private void reportFailure(String what, Exception e) {
+    SparkSession session = spark;
+    List<String> causes = watch == null ? List.of() : watch.causes(session == null ? null : session.sparkContext());
+    if (causes.isEmpty()) {
+      err.println("error: " + what + " failed: " + rootCause(e));
+      return;
+    }
+    err.println("error: " + what + " failed: " + causes.get(0));
+    for (String cause : causes.subList(1, causes.size())) {
+      err.println("error: " + cause);
+    }
+    err.println("error: the query's own error (a consequence): " + rootCause(e));
+  }
+
+  // Never throws: after the cluster ended the application, every call into the session may fail
+  // ("RpcEnv has been stopped"), and the exit code and message are already decided.
   private void cleanUp(KafkaEnvironment kafka, ProgressPrinter progress, Path workDir, boolean ownSession) {
     SparkSession session = spark;
     if (session != null) {
       stopQueries(session);
-      if (progress != null) {
-        session.streams().removeListener(progress);
-      }
+      quietly(() -> {
+        if (progress != null) {
+          session.streams().removeListener(progress);
+        }
+      });
+      quietly(() -> session.sparkContext().removeSparkListener(watch));
       if (ownSession) {
-        session.stop();
+        quietly(session::stop);
       }
+    }
+    if (watch != null) {
+      watch.close();
     }
     if (kafka != null) {
       try {
@@ -124,12 +159,26 @@ final class Runner<C extends Subcommand.RunConfig> {
   }
 
   private static void stopQueries(SparkSession session) {
-    for (StreamingQuery query : session.streams().active()) {
+    StreamingQuery[] active;
+    try {
+      active = session.streams().active();
+    } catch (RuntimeException e) {
+      return;
+    }
+    for (StreamingQuery query : active) {
       try {
         query.stop();
       } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
         // Stopping is best effort here; the session or JVM ends next.
       }
+    }
+  }
+
+  private static void quietly(Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException e) {
+      // See cleanUp.
     }
   }
 
@@ -145,6 +194,8 @@ final class Runner<C extends Subcommand.RunConfig> {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // The session is gone; there is no batch left to wait for.
     }
   }
 

@@ -1,5 +1,6 @@
 package io.hashtagstreams.examples;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
@@ -8,9 +9,17 @@ import io.hashtagstreams.core.sample.TweetGenerator;
 /**
  * The generated tweets an embedded run feeds its input topic with: a {@link TweetGenerator} whose event-time clock
  * starts now and advances {@code speedup} event seconds per wall-clock second when the producer sends {@code rate}
- * lines per second, so windows close while the demo runs.
+ * lines per second, so windows close while the demo runs. A burst of {@code #FlashMob2016} starts
+ * {@link #BURST_AFTER} of event time after the start, for {@code trending} to show.
  */
 final class TweetFeed {
+
+  /** The tag of the demo's scheduled burst. */
+  static final String BURST_TAG = "FlashMob2016";
+  /** When, in event time after the start, the demo's burst begins (after enough one-minute windows of history). */
+  static final Duration BURST_AFTER = Duration.ofMinutes(5);
+  /** How long the demo's burst lasts, in event time. */
+  static final Duration BURST_LENGTH = Duration.ofMinutes(3);
 
   private TweetFeed() {
   }
@@ -30,6 +39,8 @@ final class TweetFeed {
         .seed(common.seed())
         .start(start)
         .tweetsPerSecond((double) common.rate() / common.speedup())
+        // one tweet in twenty carries the burst tag while it lasts: a quiet tag jumping to hundreds per minute
+        .burst(BURST_TAG, start.plus(BURST_AFTER), BURST_LENGTH, (double) common.rate() / common.speedup() / 20)
         .build();
     return () -> generator.next().bytes();
   }

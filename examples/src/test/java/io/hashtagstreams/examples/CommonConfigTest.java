@@ -17,7 +17,7 @@ class CommonConfigTest {
   @Test
   void defaultsToAnEmbeddedBrokerReadFromTheBeginning() {
     assertThat(parse()).isEqualTo(new CommonConfig(null, "tweets", Duration.ofSeconds(60), Duration.ofSeconds(5),
-        20, true, 2000, 10, 42L, 2));
+        20, true, 2000, 10, 42L, 2, 0L));
     assertThat(parse().embedded()).isTrue();
     assertThat(parse().startingOffsets()).isEqualTo("earliest");
     assertThat(parse().trigger()).isEqualTo(Trigger.ProcessingTime(5000));
@@ -37,7 +37,18 @@ class CommonConfigTest {
   void readsEveryOptionGiven() {
     assertThat(parse("--topic", "t", "--duration", "2m", "--trigger", "500ms", "--rows", "7", "--rate", "10",
         "--speedup", "3", "--seed", "-1", "--partitions", "4"))
-        .isEqualTo(new CommonConfig(null, "t", Duration.ofMinutes(2), Duration.ofMillis(500), 7, true, 10, 3, -1L, 4));
+        .isEqualTo(new CommonConfig(null, "t", Duration.ofMinutes(2), Duration.ofMillis(500), 7, true, 10, 3, -1L, 4,
+            0L));
+  }
+
+  @Test
+  void capsMicroBatchesOnlyWhenAsked() {
+    assertThat(parse("--max-offsets-per-trigger", "200").maxOffsetsPerTrigger()).isEqualTo(200L);
+    assertThat(parse("--bootstrap-servers", "b1:9092", "--max-offsets-per-trigger", "50").maxOffsetsPerTrigger())
+        .isEqualTo(50L);
+    assertThat(parse("--bootstrap-servers", "b1:9092").maxOffsetsPerTrigger()).isZero();
+    assertThatThrownBy(() -> parse("--max-offsets-per-trigger", "0")).isInstanceOf(UsageException.class)
+        .hasMessageContaining("--max-offsets-per-trigger").hasMessageContaining("'0'");
   }
 
   @Test

@@ -69,9 +69,9 @@ class HashtagStreamsAppTest {
 
   @Test
   void unknownFlagIsAUsageError() {
-    assertUsageError("unknown option '--exactly-once' for 'top'; known: --bootstrap-servers --duration"
-        + " --from-beginning --k --partitions --rate --rows --seed --slide --speedup --topic --trigger --watermark"
-        + " --window", HashtagStreamsApp.usage("top"), "top", "--exactly-once");
+    assertUsageError("unknown option '--exactly-once' for 'top'; known: --approx --bootstrap-servers --duration"
+        + " --from-beginning --k --max-offsets-per-trigger --partitions --rate --rows --seed --slide --speedup --topic"
+        + " --trigger --watermark --window", HashtagStreamsApp.usage("top"), "top", "--exactly-once");
   }
 
   @Test

@@ -2,6 +2,9 @@ package io.hashtagstreams.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
@@ -16,5 +19,28 @@ class LocalSparkTest {
     assertThat(session).isSameAs(shared);
     assertThat(session.conf().get("spark.sql.session.timeZone")).isEqualTo("UTC");
     assertThat(session.conf().get("spark.sql.shuffle.partitions")).isEqualTo("2");
+  }
+
+  @Test
+  void underSparkSubmitKeepsTheUsersNameAndLogLevelAndSetsOnlyUtc() {
+    SparkConf submitted = new SparkConf(false).set("spark.master", "spark://m:7077").set("spark.app.name", "mine");
+    assertThat(LocalSpark.settings(submitted)).containsExactly(Map.entry("spark.sql.session.timeZone", "UTC"));
+    assertThat(LocalSpark.quietLogs(submitted)).isFalse();
+  }
+
+  @Test
+  void underSparkSubmitWithoutANameUsesTheAppsName() {
+    SparkConf submitted = new SparkConf(false).set("spark.master", "spark://m:7077");
+    assertThat(LocalSpark.settings(submitted)).containsOnly(Map.entry("spark.sql.session.timeZone", "UTC"),
+        Map.entry("spark.app.name", "hashtag-streams-examples"));
+  }
+
+  @Test
+  void runDirectlyIsALaptopSessionWithQuietLogsUnlessALevelIsGiven() {
+    SparkConf none = new SparkConf(false);
+    assertThat(LocalSpark.settings(none)).containsEntry("spark.master", "local[2]")
+        .containsEntry("spark.sql.shuffle.partitions", "2").containsEntry("spark.app.name", "hashtag-streams-examples");
+    assertThat(LocalSpark.quietLogs(none)).isTrue();
+    assertThat(LocalSpark.quietLogs(new SparkConf(false).set("spark.log.level", "INFO"))).isFalse();
   }
 }

@@ -46,6 +46,31 @@ class ProgressPrinterTest {
   }
 
   @Test
+  void saysSoWhenAReplayedBatchWasSkippedInsteadOfShowingEmptyState() {
+    SourceProgress replayed = new SourceProgress("KafkaV2[Subscribe[tweets]]", "{\"tweets\":{\"0\":250}}",
+        "{\"tweets\":{\"0\":500}}", "{\"tweets\":{\"0\":1000}}", 0, 0.0, 0.0, Map.of());
+    StreamingQueryProgress progress = new StreamingQueryProgress(ID, ID, "to-kafka", "2026-11-24T01:00:00.000Z", 3,
+        40, Map.of(), Map.of("watermark", "2026-11-24T01:03:30.000Z"), new StateOperatorProgress[] {state(0, 0)},
+        new SourceProgress[] {replayed}, new SinkProgress("ForeachBatchSink", -1L, Map.of()), Map.of());
+
+    assertThat(ProgressPrinter.format(progress)).isEqualTo("[to-kafka] batch 3: input offsets advanced but no row"
+        + " was read (a replayed batch the sink had already written, or only transaction markers): state not updated,"
+        + " 40 ms, watermark 2026-11-24T01:03:30.000Z");
+  }
+
+  @Test
+  void anEmptyBatchWithoutNewOffsetsKeepsTheUsualLine() {
+    SourceProgress idle = new SourceProgress("KafkaV2[Subscribe[tweets]]", "{\"tweets\":{\"0\":500}}",
+        "{\"tweets\":{\"0\":500}}", "{\"tweets\":{\"0\":500}}", 0, 0.0, 0.0, Map.of());
+    StreamingQueryProgress progress = new StreamingQueryProgress(ID, ID, "to-kafka", "2026-11-24T01:00:00.000Z", 4,
+        12, Map.of(), Map.of(), new StateOperatorProgress[] {state(75, 0)}, new SourceProgress[] {idle},
+        new SinkProgress("ForeachBatchSink", -1L, Map.of()), Map.of());
+
+    assertThat(ProgressPrinter.format(progress)).isEqualTo("[to-kafka] batch 4: in 0 rows/s, processed 0 rows/s,"
+        + " 12 ms, watermark -, state 75 rows, 0 late");
+  }
+
+  @Test
   void writesTheLineOnProgressEvents() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ProgressPrinter printer = new ProgressPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8));

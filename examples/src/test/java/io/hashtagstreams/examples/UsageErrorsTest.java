@@ -43,12 +43,13 @@ class UsageErrorsTest {
 
   @Test
   void rejectsUnknownOptionListingTheKnownOnes() {
-    String known = "known: --bootstrap-servers --duration --from-beginning --k --partitions --rate --rows --seed"
-        + " --slide --speedup --topic --trigger --watermark --window";
+    String known = "known: --approx --bootstrap-servers --duration --from-beginning --k --max-offsets-per-trigger"
+        + " --partitions --rate --rows --seed --slide --speedup --topic --trigger --watermark --window";
     assertRejected(new TopCommand(), "unknown option '--bogus' for 'top'; " + known, "--bogus", "1");
     assertRejected(new TopCommand(), "unknown option '--bogus' for 'top'; " + known, "--k", "3", "--bogus=1");
     assertRejected(new CountsCommand(), "unknown option '--window' for 'counts'; known: --bootstrap-servers"
-        + " --duration --from-beginning --partitions --rate --rows --seed --speedup --topic --trigger", "--window",
+        + " --duration --from-beginning --max-offsets-per-trigger --partitions --rate --rows --seed --speedup --topic"
+        + " --trigger", "--window",
         "1m");
   }
 
@@ -77,6 +78,10 @@ class UsageErrorsTest {
   void rejectsBadNumbersChoicesAndBlankText() {
     assertRejected(new TopCommand(), "--k must be at least 1, got '0'", "--k", "0");
     assertRejected(new TopCommand(), "--k must be a whole number, got 'ten'", "--k", "ten");
+    assertRejected(new TopCommand(), "--approx must be a power of two from 8 to 16777216, got '1000'",
+        "--approx", "1000");
+    assertRejected(new TopCommand(), "--approx must be a power of two from 8 to 16777216, got '4'", "--approx=4");
+    assertRejected(new TopCommand(), "--approx must be a whole number, got 'many'", "--approx", "many");
     assertRejected(new TopCommand(), "--rate must be at least 1, got '-5'", "--rate", "-5");
     assertRejected(new TopCommand(), "--seed must be a whole number, got 'x'", "--seed", "x");
     assertRejected(new ToKafkaCommand(), "--output-mode must be one of append|update, got 'complete'",

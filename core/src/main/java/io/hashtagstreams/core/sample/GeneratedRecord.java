@@ -56,9 +56,10 @@ public final class GeneratedRecord {
   private final String lang;
   private final List<String> hashtags;
   private final RejectReason expectedRejectReason;
+  private final Burst burst;
 
   private GeneratedRecord(Kind kind, byte[] bytes, long id, String fullText, long timestampMs, String lang,
-      List<String> hashtags, RejectReason expectedRejectReason) {
+      List<String> hashtags, RejectReason expectedRejectReason, Burst burst) {
     this.kind = kind;
     this.bytes = bytes;
     this.id = id;
@@ -67,15 +68,22 @@ public final class GeneratedRecord {
     this.lang = lang;
     this.hashtags = hashtags;
     this.expectedRejectReason = expectedRejectReason;
+    this.burst = burst;
   }
 
   static GeneratedRecord tweet(Kind kind, byte[] bytes, long id, String fullText, long timestampMs, String lang,
       List<String> hashtags) {
-    return new GeneratedRecord(kind, bytes, id, fullText, timestampMs, lang, List.copyOf(hashtags), null);
+    return new GeneratedRecord(kind, bytes, id, fullText, timestampMs, lang, List.copyOf(hashtags), null, null);
+  }
+
+  static GeneratedRecord burstTweet(Burst burst, byte[] bytes, long id, String fullText, long timestampMs,
+      String lang, List<String> hashtags) {
+    return new GeneratedRecord(Kind.TWEET, bytes, id, fullText, timestampMs, lang, List.copyOf(hashtags), null,
+        burst);
   }
 
   static GeneratedRecord other(Kind kind, byte[] bytes, long timestampMs, RejectReason reason) {
-    return new GeneratedRecord(kind, bytes, 0, null, timestampMs, null, List.of(), reason);
+    return new GeneratedRecord(kind, bytes, 0, null, timestampMs, null, List.of(), reason, null);
   }
 
   /** What this line is. */
@@ -172,6 +180,17 @@ public final class GeneratedRecord {
   public List<String> hashtags() {
     requireTweet("hashtags");
     return hashtags;
+  }
+
+  /**
+   * The scheduled burst this line belongs to, or null for the ordinary stream. A burst line is a TWEET whose
+   * {@link #hashtags()} end with the burst's tag.
+   *
+   * @return the burst, or null
+   * @since 0.2.0
+   */
+  public Burst burst() {
+    return burst;
   }
 
   /** The reason {@code rejected()} must give this line, or null for tweets. */

@@ -74,12 +74,32 @@ public final class TweetGenerator {
   private final long startMillis;
   private final double tweetsPerSecond;
   private final double[] kindCumulative;
+  private final List<Burst> bursts;
+  private final List<VolumeChange> volumeChanges;
+  private final long[] burstLines;
   private long sequence;
+  // the ordinary stream's clock: line n is at segmentStartMillis + floor((n - segmentStartLine) * 1000 / segmentRate)
+  private long segmentStartMillis;
+  private long segmentStartLine;
+  private double segmentRate;
+  private int nextBoundary;
+  private final long[] boundaries;
 
   private TweetGenerator(Builder builder) {
     this.random = new SplittableRandom(builder.seed);
     this.startMillis = builder.start.toEpochMilli();
     this.tweetsPerSecond = builder.tweetsPerSecond;
+    this.bursts = List.copyOf(builder.bursts);
+    this.volumeChanges = builder.sortedVolumeChanges();
+    this.burstLines = new long[bursts.size()];
+    this.segmentStartMillis = startMillis;
+    this.segmentRate = tweetsPerSecond * factorAt(startMillis);
+    List<Long> edges = new ArrayList<>();
+    for (VolumeChange change : volumeChanges) {
+      edges.add(change.start().toEpochMilli());
+      edges.add(change.end().toEpochMilli());
+    }
+    this.boundaries = edges.stream().filter(edge -> edge > startMillis).mapToLong(Long::longValue).toArray();
     double malformed = builder.malformedShare;
     double notice = malformed + builder.noticeShare;
     double retweet = notice + builder.retweetShare;
@@ -92,10 +112,59 @@ public final class TweetGenerator {
     return new Builder();
   }
 
-  /** The next line. */
+  /**
+   * The bursts scheduled with {@link Builder#burst}, in the order given: the ground truth of what should trend.
+   *
+   * @return the bursts
+   * @since 0.2.0
+   */
+  public List<Burst> bursts() {
+    return bursts;
+  }
+
+  /**
+   * The bursts with lines in {@code [from, to)}, e.g. a window.
+   *
+   * @param from the start of the interval, inclusive
+   * @param to the end of the interval, exclusive
+   * @return the bursts active in the interval, in the order given
+   * @since 0.2.0
+   */
+  public List<Burst> burstsActiveIn(Instant from, Instant to) {
+    List<Burst> active = new ArrayList<>();
+    for (Burst burst : bursts) {
+      if (burst.isActiveIn(from, to)) {
+        active.add(burst);
+      }
+    }
+    return active;
+  }
+
+  /**
+   * The volume changes scheduled with {@link Builder#volumeChange}, by start.
+   *
+   * @return the volume changes
+   * @since 0.2.0
+   */
+  public List<VolumeChange> volumeChanges() {
+    return volumeChanges;
+  }
+
+  /** The next line: the earliest of the ordinary stream's next line and each burst's next line. */
   public GeneratedRecord next() {
+    long millis = ordinaryMillis(sequence);
+    int burst = -1;
+    for (int i = 0; i < bursts.size(); i++) {
+      long at = burstMillis(i);
+      if (at != Long.MAX_VALUE && at < millis) {
+        millis = at;
+        burst = i;
+      }
+    }
+    if (burst >= 0) {
+      return burstTweet(bursts.get(burst), millis, burstLines[burst]++);
+    }
     long n = sequence++;
-    long millis = startMillis + (long) Math.floor(n * 1000.0 / tweetsPerSecond);
     double u = random.nextDouble();
     if (u < kindCumulative[0]) {
       return malformed(millis, n);
@@ -124,6 +193,41 @@ public final class TweetGenerator {
       records.add(next());
     }
     return records;
+  }
+
+  private long ordinaryMillis(long n) {
+    long millis = segmentStartMillis + (long) Math.floor((n - segmentStartLine) * 1000.0 / segmentRate);
+    while (nextBoundary < boundaries.length && millis >= boundaries[nextBoundary]) {
+      segmentStartMillis = boundaries[nextBoundary++];
+      segmentStartLine = n;
+      segmentRate = tweetsPerSecond * factorAt(segmentStartMillis);
+      millis = segmentStartMillis;
+    }
+    return millis;
+  }
+
+  private double factorAt(long millis) {
+    for (VolumeChange change : volumeChanges) {
+      if (millis >= change.start().toEpochMilli() && millis < change.end().toEpochMilli()) {
+        return change.factor();
+      }
+    }
+    return 1.0;
+  }
+
+  /** The time of burst {@code i}'s next line, or {@link Long#MAX_VALUE} when it is over. */
+  private long burstMillis(int i) {
+    Burst burst = bursts.get(i);
+    long at = burst.start().toEpochMilli() + (long) Math.floor(burstLines[i] * 1000.0 / burst.tweetsPerSecond());
+    return at < burst.end().toEpochMilli() ? at : Long.MAX_VALUE;
+  }
+
+  private GeneratedRecord burstTweet(Burst burst, long millis, long line) {
+    Status status = newStatus(millis, snowflake(millis, (1L << 21) + line), false);
+    status.text = status.text.withHashtag(burst.tag());
+    TweetText full = status.fullText();
+    return GeneratedRecord.burstTweet(burst, toBytes(status), status.id, full.text, millis, status.lang,
+        full.hashtags());
   }
 
   private GeneratedRecord tweet(long millis, long n, boolean longText) {
@@ -257,6 +361,8 @@ public final class TweetGenerator {
     private double extendedShare = 0.10;
     private double noticeShare = 0.02;
     private double malformedShare = 0.0;
+    private final List<Burst> bursts = new ArrayList<>();
+    private final List<VolumeChange> volumeChanges = new ArrayList<>();
     private final java.util.Set<String> set = new java.util.HashSet<>();
 
     private Builder() {
@@ -349,11 +455,81 @@ public final class TweetGenerator {
     }
 
     /**
+     * Schedules a burst: from {@code start} for {@code duration}, {@code tweetsPerSecond} extra tweets per second
+     * of event time, each an ordinary-looking TWEET whose text ends with {@code #tag}. May be called several times;
+     * see {@link Burst} for the exact timestamps and {@link GeneratedRecord#burst()} for the ground truth.
+     *
+     * @param tag a hashtag without {@code #} that {@link io.hashtagstreams.core.Hashtags#extract} finds whole
+     * @param start the event time of the first burst line
+     * @param duration positive, whole milliseconds
+     * @param tweetsPerSecond a positive finite number
+     * @return this builder
+     * @throws IllegalArgumentException naming the bad argument and its value
+     * @since 0.2.0
+     */
+    public Builder burst(String tag, Instant start, java.time.Duration duration, double tweetsPerSecond) {
+      if (tag == null || !io.hashtagstreams.core.Hashtags.extract("#" + tag).equals(List.of(tag))) {
+        throw new IllegalArgumentException("burst tag must be one hashtag without '#', got " + tag);
+      }
+      requireInterval("burst", start, duration);
+      if (!(tweetsPerSecond > 0) || Double.isInfinite(tweetsPerSecond)) {
+        throw new IllegalArgumentException("burst tweetsPerSecond must be a positive finite number, got "
+            + tweetsPerSecond);
+      }
+      bursts.add(new Burst(tag, start, duration, tweetsPerSecond));
+      return this;
+    }
+
+    /**
+     * Schedules a volume change: from {@code start} for {@code duration}, the ordinary stream runs at
+     * {@code factor} times {@code tweetsPerSecond}. May be called several times; changes must not overlap.
+     *
+     * @param start when the change begins
+     * @param duration positive, whole milliseconds
+     * @param factor a positive finite number (2 doubles the volume, 0.5 halves it)
+     * @return this builder
+     * @throws IllegalArgumentException naming the bad argument and its value
+     * @since 0.2.0
+     */
+    public Builder volumeChange(Instant start, java.time.Duration duration, double factor) {
+      requireInterval("volumeChange", start, duration);
+      if (!(factor > 0) || Double.isInfinite(factor)) {
+        throw new IllegalArgumentException("volumeChange factor must be a positive finite number, got " + factor);
+      }
+      volumeChanges.add(new VolumeChange(start, duration, factor));
+      return this;
+    }
+
+    private static void requireInterval(String what, Instant start, java.time.Duration duration) {
+      if (start == null || start.isBefore(Instant.EPOCH) || start.isAfter(Instant.parse("9000-01-01T00:00:00Z"))) {
+        throw new IllegalArgumentException(what + " start must be between 1970 and 9000, got " + start);
+      }
+      if (duration == null || duration.isNegative() || duration.isZero() || duration.getNano() % 1_000_000 != 0
+          || duration.compareTo(java.time.Duration.ofDays(365L * 100)) > 0) {
+        throw new IllegalArgumentException(what + " duration must be positive whole milliseconds of at most 100"
+            + " years, got " + duration);
+      }
+    }
+
+    private List<VolumeChange> sortedVolumeChanges() {
+      List<VolumeChange> sorted = new ArrayList<>(volumeChanges);
+      sorted.sort(java.util.Comparator.comparing(VolumeChange::start));
+      return List.copyOf(sorted);
+    }
+
+    /**
      * The generator.
      *
-     * @throws IllegalArgumentException when the four shares sum to more than 1
+     * @throws IllegalArgumentException when the four shares sum to more than 1, or when two volume changes overlap
      */
     public TweetGenerator build() {
+      List<VolumeChange> sorted = sortedVolumeChanges();
+      for (int i = 1; i < sorted.size(); i++) {
+        if (sorted.get(i).start().isBefore(sorted.get(i - 1).end())) {
+          throw new IllegalArgumentException("volume changes must not overlap, but " + sorted.get(i - 1) + " and "
+              + sorted.get(i) + " do");
+        }
+      }
       double sum = retweetShare + extendedShare + noticeShare + malformedShare;
       if (sum > 1.0 + 1e-9) {
         throw new IllegalArgumentException("retweetShare + extendedShare + noticeShare + malformedShare must be at"

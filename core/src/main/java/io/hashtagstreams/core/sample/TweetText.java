@@ -151,6 +151,18 @@ final class TweetText {
     return new TweetText(out.toString(), all);
   }
 
+  /** This text followed by a space and {@code #tag}: the tag of a scheduled burst. */
+  TweetText withHashtag(String tag) {
+    List<Span> all = new ArrayList<>(spans);
+    StringBuilder out = new StringBuilder(text);
+    if (out.length() > 0) {
+      out.append(' ');
+    }
+    all.add(new Span(HASHTAG, tag, out.length(), out.length() + tag.length() + 1));
+    out.append('#').append(tag);
+    return new TweetText(out.toString(), all);
+  }
+
   /** This text followed by a space and the t.co link of an attached photo. */
   TweetText withMedia(String url) {
     List<Span> all = new ArrayList<>(spans);

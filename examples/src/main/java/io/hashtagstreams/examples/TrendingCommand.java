@@ -1,0 +1,117 @@
+package io.hashtagstreams.examples;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.streaming.StreamingQuery;
+
+import io.hashtagstreams.core.HashtagOps;
+import io.hashtagstreams.core.TrendOptions;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The rising hashtags of each event-time window ({@code HashtagOps.trendingTopics}), printed once per window when
+ * the watermark passes the window's end. The embedded generator schedules a burst of {@code #FlashMob2016}
+ * {@link TweetFeed#BURST_AFTER} of event time after the start, so the demo shows it appear in the first window of the
+ * burst once three windows of history exist.
+ *
+ * <table>
+ *   <caption>Printed columns</caption>
+ *   <tr><th>column</th><th>meaning</th></tr>
+ *   <tr><td>{@code window_start}, {@code window_end}</td><td>the window, UTC</td></tr>
+ *   <tr><td>{@code rank}</td><td>1 to k, by score, ties by topic</td></tr>
+ *   <tr><td>{@code topic}, {@code count}</td><td>the hashtag and its occurrences in the window</td></tr>
+ *   <tr><td>{@code baseline}</td><td>the count the hashtag's recent peak share predicts for this window</td></tr>
+ *   <tr><td>{@code score}</td><td>the evidence of the rise, in nats (see {@code HashtagOps.trendingTopics})</td></tr>
+ * </table>
+ *
+ * <p>Run it:
+ * <pre>
+ * mvn -B -ntp -Pdemo -DskipTests -pl examples -am package -Ddemo.args="trending --k 5 --duration 3m"
+ * </pre>
+ * Options: the shared ones ({@link CommonConfig}) and {@code --k} (default 10), {@code --window} (default 1m),
+ * {@code --watermark} (default 30s), {@code --history} (default 10), {@code --min-count} (default 10);
+ * {@code --input} follows once replay exists. Windows are tumbling (no {@code --slide}).
+ */
+@Command(name = "trending",
+    description = "the rising hashtags of each window with count, baseline and score, printed when the window closes")
+public final class TrendingCommand extends Subcommand<TrendingCommand.Config> {
+
+  @Option(names = "--k", paramLabel = "N", defaultValue = "10", converter = OptionConverters.PositiveInt.class,
+      description = "hashtags per window (default ${DEFAULT-VALUE})")
+  int k;
+
+  @Option(names = "--window", paramLabel = "D", defaultValue = "1m", converter = DurationConverter.class,
+      description = "tumbling window length (default ${DEFAULT-VALUE})")
+  Duration window;
+
+  @Option(names = "--watermark", paramLabel = "D", defaultValue = "30s", converter = DurationConverter.class,
+      description = "allowed lateness in event time (default ${DEFAULT-VALUE})")
+  Duration watermark;
+
+  @Option(names = "--history", paramLabel = "N", defaultValue = "10", converter = OptionConverters.PositiveInt.class,
+      description = "windows of history each window is compared with (default ${DEFAULT-VALUE})")
+  int history;
+
+  @Option(names = "--min-count", paramLabel = "N", defaultValue = "10",
+      converter = OptionConverters.PositiveInt.class,
+      description = "fewest occurrences in a window to be listed (default ${DEFAULT-VALUE})")
+  int minCount;
+
+  @Mixin
+  CommonOptions common;
+
+  /**
+   * The options of {@code trending}.
+   *
+   * @param common the shared options
+   * @param options k, window, watermark, history and minimum count
+   */
+  public record Config(CommonConfig common, TrendOptions options) implements RunConfig {
+  }
+
+  /** Runs {@code trending} as if {@code HashtagStreamsApp trending args...} had been called. */
+  public static void main(String[] args) {
+    HashtagStreamsApp.main(HashtagStreamsApp.prepend("trending", args));
+  }
+
+  @Override
+  protected Config toConfig() {
+    TrendOptions options;
+    try {
+      options = TrendOptions.builder().k(k).window(window).watermark(watermark).history(history)
+          .minCount(minCount).build();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    return new Config(common.toConfig(Math.max(20, 3 * k)), options);
+  }
+
+  /**
+   * Starts the trending query in append mode.
+   *
+   * @param context where Kafka is and where to print
+   * @param config the options
+   * @return the started query
+   */
+  public StreamingQuery buildQuery(QueryContext context, Config config) {
+    Dataset<Row> trending = Queries.topics(context, config.common())
+        .transform(HashtagOps.trendingTopics(config.options()))
+        .selectExpr("window.start AS window_start", "window.end AS window_end", "rank", "topic", "count",
+            "baseline", "score");
+    return Queries.printBatches(trending, "append", name(), context, config.common(),
+        new BatchTable(name(), context.out(), config.common().rows(), col("window_start"), col("rank")));
+  }
+
+  @Override
+  public Optional<StreamingQuery> start(QueryContext context, Config config) {
+    return Optional.of(buildQuery(context, config));
+  }
+}

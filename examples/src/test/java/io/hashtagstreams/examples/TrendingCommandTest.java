@@ -1,0 +1,149 @@
+package io.hashtagstreams.examples;
+
+import static io.hashtagstreams.examples.Fixtures.NL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.junit.jupiter.api.Test;
+
+import io.hashtagstreams.core.sample.GeneratedRecord;
+import io.hashtagstreams.core.sample.TweetGenerator;
+
+/**
+ * {@code trending} on the embedded broker: generated tweets with a scheduled burst of {@code #FlashMob2016}, the
+ * printed table compared with one computed in plain Java from the generator's ground truth.
+ */
+class TrendingCommandTest {
+
+  private static final Instant START = Instant.parse("2016-08-05T23:00:00Z");
+  private static final Duration WINDOW = Duration.ofSeconds(10);
+  private static final Duration WATERMARK = Duration.ofSeconds(5);
+  private static final int HISTORY = 3;
+  private static final long MIN_COUNT = 10;
+
+  private final TrendingCommand command = new TrendingCommand();
+
+  @Test
+  void printsTheBurstInItsFirstWindowAndTheExactTable() {
+    TweetGenerator generator = TweetGenerator.builder().seed(7).start(START).tweetsPerSecond(40)
+        .burst("FlashMob2016", START.plusSeconds(40), Duration.ofSeconds(10), 20).build();
+    List<GeneratedRecord> records = new ArrayList<>();
+    for (GeneratedRecord record = generator.next(); record.timestamp().isBefore(START.plusSeconds(70));
+        record = generator.next()) {
+      records.add(record);
+    }
+    String topic = Fixtures.newTopic("trending");
+    List<byte[]> values = new ArrayList<>();
+    records.forEach(record -> values.add(record.bytes()));
+    Fixtures.produce(topic, Collections.nCopies(values.size(), null), values);
+
+    Fixtures.Capture capture = new Fixtures.Capture();
+    StreamingQuery query = command.buildQuery(Fixtures.context(capture), command.config(
+        "--bootstrap-servers", Fixtures.broker().bootstrapServers(), "--topic", topic, "--from-beginning",
+        "--trigger", "available-now", "--k", "3", "--window", "10s", "--watermark", "5s", "--history", "3",
+        "--min-count", "10"));
+    Fixtures.awaitEnd(query);
+
+    List<Row> expected = expectedRows(records);
+    assertThat(expected).isNotEmpty();
+    assertThat(expected.get(0).getTimestamp(0)).isEqualTo(Timestamp.from(START.plusSeconds(40)));
+    assertThat(expected.get(0).getInt(2)).isEqualTo(1);
+    assertThat(expected.get(0).getString(3)).isEqualTo("flashmob2016");
+    assertThat(expected.get(0).getLong(4)).isEqualTo(200);
+    String table = TablePrinter.format(List.of("window_start", "window_end", "rank", "topic", "count", "baseline",
+        "score"), expected);
+    assertThat(capture.text()).matches("(?s)== trending \\| batch \\d+ ==" + NL + java.util.regex.Pattern.quote(table));
+  }
+
+  @Test
+  void readsItsOptionsAndRejectsBadOnes() {
+    TrendingCommand.Config config = command.config("--k", "4", "--window", "30s", "--history", "5",
+        "--min-count", "7", "--watermark", "10s");
+    assertThat(config.options().k()).isEqualTo(4);
+    assertThat(config.options().window()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.options().watermark()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.options().history()).isEqualTo(5);
+    assertThat(config.options().minCount()).isEqualTo(7);
+    assertThat(command.config().options().k()).isEqualTo(10);
+    assertThatThrownBy(() -> command.config("--history", "2000"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("trendingTopics: history must be between 1 and 1440 windows, but it is 2000");
+    assertThatThrownBy(() -> command.config("--min-count", "0"))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("--min-count");
+  }
+
+  /** Plain Java: counts per window from the records' hashtags, the formula of the README, windows the watermark closed. */
+  private static List<Row> expectedRows(List<GeneratedRecord> records) {
+    long size = WINDOW.toMillis();
+    TreeMap<Long, Map<String, Long>> windows = new TreeMap<>();
+    long maxEventTime = Long.MIN_VALUE;
+    for (GeneratedRecord record : records) {
+      if (record.isTweet()) {
+        long millis = record.createdAt().toEpochMilli();
+        maxEventTime = Math.max(maxEventTime, millis);
+        for (String topic : Fixtures.topics(record)) {
+          windows.computeIfAbsent(millis - Math.floorMod(millis, size), s -> new HashMap<>())
+              .merge(topic, 1L, Long::sum);
+        }
+      }
+    }
+    long watermark = maxEventTime - WATERMARK.toMillis();
+    long first = windows.firstKey();
+    List<Row> rows = new ArrayList<>();
+    for (Map.Entry<Long, Map<String, Long>> window : windows.entrySet()) {
+      long start = window.getKey();
+      if (start + size > watermark || (start - first) / size < Math.min(HISTORY, 3)) {
+        continue;
+      }
+      long total = window.getValue().values().stream().mapToLong(Long::longValue).sum();
+      long historyTotal = 0;
+      for (int j = 1; j <= HISTORY; j++) {
+        historyTotal += windows.getOrDefault(start - j * size, Map.of()).values().stream().mapToLong(Long::longValue)
+            .sum();
+      }
+      List<Object[]> listed = new ArrayList<>();
+      for (Map.Entry<String, Long> topic : window.getValue().entrySet()) {
+        long count = topic.getValue();
+        if (count < MIN_COUNT) {
+          continue;
+        }
+        double share = 1.0 / (historyTotal + 1.0);
+        for (int j = 1; j <= HISTORY; j++) {
+          Map<String, Long> past = windows.getOrDefault(start - j * size, Map.of());
+          long pastCount = past.getOrDefault(topic.getKey(), 0L);
+          long pastTotal = past.values().stream().mapToLong(Long::longValue).sum();
+          if (pastCount > 0 && (double) pastCount / pastTotal > share) {
+            share = (double) pastCount / pastTotal;
+          }
+        }
+        double baseline = share * total;
+        double score = count / baseline > 1 + 1e-9 ? count * Math.log(count / baseline) - (count - baseline) : 0;
+        if (score > 0 && score >= 15.0) {
+          listed.add(new Object[] {topic.getKey(), count, baseline, score});
+        }
+      }
+      listed.sort((a, b) -> Double.compare((double) b[3], (double) a[3]) != 0
+          ? Double.compare((double) b[3], (double) a[3]) : ((String) a[0]).compareTo((String) b[0]));
+      for (int i = 0; i < Math.min(3, listed.size()); i++) {
+        Object[] row = listed.get(i);
+        rows.add(RowFactory.create(new Timestamp(start), new Timestamp(start + size), i + 1, row[0], row[1],
+            row[2], row[3]));
+      }
+    }
+    return rows;
+  }
+}
