@@ -1,6 +1,5 @@
 package io.hashtagstreams.core;
 
-import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -8,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -25,7 +23,10 @@ import io.hashtagstreams.core.sample.GeneratedRecord;
 import io.hashtagstreams.core.sample.TweetGenerator;
 import io.hashtagstreams.core.testing.SparkTestSession;
 
-/** Runs the "Ten lines" example of README.md as written and checks its result against the generator's truth. */
+/**
+ * Runs the "Ten lines" example of README.md ({@link TenLines}, which holds it verbatim) and checks its result against
+ * the generator's truth; checks that README.md shows exactly that code.
+ */
 class ReadmeExampleTest {
 
   @TempDir
@@ -44,13 +45,8 @@ class ReadmeExampleTest {
     }
     SparkSession spark = SparkTestSession.get();
 
-    // --- README "Ten lines", unchanged but for the file path ---
-    Dataset<Row> counts = spark.read().text(file.toString())           // value: one tweet JSON per line
-        .transform(HashtagOps.extractText())                           // id, text, event_time, lang, is_retweet
-        .transform(HashtagOps.explodeTopics())                         // + topic: the normalized hashtag
-        .transform(HashtagOps.windowedCounts(Duration.ofMinutes(1)));  // window, topic, count
-    counts.orderBy(col("count").desc(), col("topic")).show(10, false);
-    // --- end of the README code ---
+    TenLines.main(new String[] {file.toString()});             // the README's program, as a user runs it
+    Dataset<Row> counts = TenLines.hashtagsPerMinute(spark.read().text(file.toString()));
 
     Map<String, Long> actual = new HashMap<>();
     for (Row row : counts.collectAsList()) {
@@ -59,6 +55,15 @@ class ReadmeExampleTest {
       actual.put(start + "/" + row.getString(1), row.getLong(2));
     }
     assertThat(actual).isEqualTo(expectedCounts(records));
+  }
+
+  @Test
+  void readmeShowsTheTenLinesCodeVerbatim() throws IOException {
+    String source = Files.readString(Path.of("src/test/java/io/hashtagstreams/core/TenLines.java"));
+    String code = source.substring(source.indexOf("// README BEGIN\n") + "// README BEGIN\n".length(),
+        source.indexOf("// README END\n"));
+    String readme = Files.readString(Path.of("../README.md"));
+    assertThat(readme).contains("## Ten lines\n\n```java\n" + code + "```\n");
   }
 
   private static Map<String, Long> expectedCounts(List<GeneratedRecord> records) {

@@ -1,6 +1,7 @@
 package io.hashtagstreams.examples;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 import org.apache.spark.sql.streaming.Trigger;
@@ -29,6 +30,14 @@ import org.apache.spark.sql.streaming.Trigger;
  *   <tr><td>{@code --max-offsets-per-trigger n}</td><td>none (embedded: two trigger intervals' worth)</td>
  *       <td>at most n input records per micro-batch (Spark's {@code maxOffsetsPerTrigger}); with
  *       {@code available-now} the backlog is split into batches of this size</td></tr>
+ *   <tr><td>{@code --no-ui}</td><td>UI on</td><td>local runs: no Spark UI (otherwise on 127.0.0.1, its address
+ *       printed at start)</td></tr>
+ *   <tr><td>{@code --input path...}</td><td>none: the generator</td><td>embedded only: feed the input topic from
+ *       these tweet files (JSON lines, {@code .gz}, {@code .bz2}, {@code .tar}, directories, globs)</td></tr>
+ *   <tr><td>{@code --speed x}</td><td>none</td><td>with {@code --input}: replay event time x times faster (then
+ *       {@code --rate} caps only when given)</td></tr>
+ *   <tr><td>{@code --kafka-timeout d}</td><td>{@code 30s}</td><td>how long to wait for the brokers and topics
+ *       before failing</td></tr>
  * </table>
  *
  * <p>The command line fills it through the {@link CommonOptions} mixin:
@@ -42,19 +51,31 @@ import org.apache.spark.sql.streaming.Trigger;
  * @param triggerInterval the micro-batch interval, or null for {@link Trigger#AvailableNow()}
  * @param rows how many rows to print per batch
  * @param fromBeginning whether to read the topic from the earliest offsets
- * @param rate embedded only: tweets per second
+ * @param rate embedded only: tweets per second; 0 with {@code --input} and {@code --speed} alone (no cap)
  * @param speedup embedded only: event-time seconds per wall-clock second
  * @param seed embedded only: the generator seed
  * @param partitions embedded only: partitions of the input topic
  * @param maxOffsetsPerTrigger at most this many input records per micro-batch, or 0 for the default
+ * @param ui whether a local run serves the Spark UI (false with {@code --no-ui})
+ * @param inputs embedded only: tweet files to replay instead of the generator; empty for the generator
+ * @param speed with {@code inputs}: the event-time speed-up, or null to pace by {@code rate} only
+ * @param kafkaTimeout how long the fail-fast check of the Kafka source and sink waits
  */
 public record CommonConfig(String bootstrapServers, String topic, Duration duration, Duration triggerInterval,
-    int rows, boolean fromBeginning, int rate, int speedup, long seed, int partitions, long maxOffsetsPerTrigger) {
+    int rows, boolean fromBeginning, int rate, int speedup, long seed, int partitions, long maxOffsetsPerTrigger,
+    boolean ui, List<String> inputs, Double speed, Duration kafkaTimeout) {
 
   /** Checks the values; see the class comment for their meaning. */
   public CommonConfig {
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(duration, "duration");
+    inputs = inputs == null ? List.of() : List.copyOf(inputs);
+    Objects.requireNonNull(kafkaTimeout, "kafkaTimeout");
+  }
+
+  /** Whether the embedded broker is fed from {@link #inputs()} rather than the generator. */
+  public boolean replaysInput() {
+    return !inputs.isEmpty();
   }
 
   /** Whether the run starts its own broker and feeds it. */

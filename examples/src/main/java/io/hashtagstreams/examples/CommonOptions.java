@@ -2,6 +2,7 @@ package io.hashtagstreams.examples;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import picocli.CommandLine.Option;
@@ -28,6 +29,8 @@ public final class CommonOptions {
   static final int DEFAULT_SPEEDUP = 10;
   static final long DEFAULT_SEED = 42L;
   static final int DEFAULT_PARTITIONS = 2;
+  /** How long the check that the brokers answer and the topics exist waits by default. */
+  public static final Duration DEFAULT_KAFKA_TIMEOUT = Duration.ofSeconds(30);
 
   @Option(names = "--bootstrap-servers", paramLabel = "h:p[,h:p]", converter = OptionConverters.BootstrapServers.class,
       description = "a Kafka cluster (default: start an embedded broker and feed it)")
@@ -75,6 +78,23 @@ public final class CommonOptions {
           + " worth)")
   Integer maxOffsetsPerTrigger;
 
+  @Option(names = "--no-ui", arity = "0", preprocessor = OptionConverters.Flag.class,
+      description = "local runs: no Spark UI (default: on at 127.0.0.1, its address printed at start)")
+  boolean noUi;
+
+  @Option(names = "--input", paramLabel = "PATH", arity = "1..*", converter = OptionConverters.NonBlank.class,
+      description = "embedded: feed the broker from these tweet files (JSON lines, .gz, .bz2, .tar, directories,"
+          + " globs) instead of the generator, paced by --rate or --speed")
+  List<String> inputs;
+
+  @Option(names = "--speed", paramLabel = "X", converter = OptionConverters.PositiveDouble.class,
+      description = "embedded with --input: replay the tweets' event time X times faster (default: pace by --rate)")
+  Double speed;
+
+  @Option(names = "--kafka-timeout", paramLabel = "D", converter = DurationConverter.class,
+      description = "how long to wait for the brokers and topics before failing (default 30s)")
+  Duration kafkaTimeout;
+
   /**
    * The shared options with the default {@code --duration} (60 s).
    *
@@ -101,6 +121,8 @@ public final class CommonOptions {
       embeddedOnly.put("--speedup", speedup);
       embeddedOnly.put("--seed", seed);
       embeddedOnly.put("--partitions", partitions);
+      embeddedOnly.put("--input", inputs);
+      embeddedOnly.put("--speed", speed);
       embeddedOnly.forEach((option, value) -> {
         if (value != null) {
           throw new UsageException(option + " applies only to the embedded broker, not with --bootstrap-servers "
@@ -108,15 +130,28 @@ public final class CommonOptions {
         }
       });
     }
+    if (inputs == null && speed != null) {
+      throw new UsageException("--speed paces the replay of --input files; the generator's clock is --speedup");
+    }
+    if (inputs != null && (seed != null || speedup != null)) {
+      throw new UsageException((seed != null ? "--seed" : "--speedup") + " applies to the generator, not with"
+          + " --input");
+    }
+    // With --input and --speed alone, event time paces the replay and no rate caps it (0).
+    int effectiveRate = rate != null ? rate : inputs != null && speed != null ? 0 : DEFAULT_RATE;
     return new CommonConfig(bootstrapServers, topic,
         duration != null ? duration : defaultDuration,
         triggerInterval,
         rows != null ? rows : defaultRows,
         bootstrapServers == null || fromBeginning,
-        rate != null ? rate : DEFAULT_RATE,
+        effectiveRate,
         speedup != null ? speedup : DEFAULT_SPEEDUP,
         seed != null ? seed : DEFAULT_SEED,
         partitions != null ? partitions : DEFAULT_PARTITIONS,
-        maxOffsetsPerTrigger != null ? maxOffsetsPerTrigger : 0L);
+        maxOffsetsPerTrigger != null ? maxOffsetsPerTrigger : 0L,
+        !noUi,
+        inputs == null ? List.of() : List.copyOf(inputs),
+        speed,
+        kafkaTimeout != null ? kafkaTimeout : DEFAULT_KAFKA_TIMEOUT);
   }
 }

@@ -24,6 +24,11 @@ import picocli.CommandLine.Spec;
  * mvn -B -ntp -Pdemo -DskipTests -pl examples -am package -Ddemo.args="windowed --output-mode append"
  * mvn -B -ntp -Pdemo -DskipTests -pl examples -am package -Ddemo.args="top --help"
  * </pre>
+ * With plain Java 17, from the layout {@code package} makes ({@code target/hashtag-streams-<version>/}):
+ * <pre>
+ * bin/hashtag-streams top --duration 2m
+ * bin/hashtag-streams top --bootstrap-servers broker:9092 --topic tweets
+ * </pre>
  * On a cluster, with the jar this module builds ({@code target/hashtag-streams-examples-<version>-cluster.jar}):
  * <pre>
  * spark-submit --class io.hashtagstreams.examples.HashtagStreamsApp --master yarn \
@@ -41,6 +46,7 @@ import picocli.CommandLine.Spec;
  *   <tr><td>{@code trending}</td><td>{@link TrendingCommand}</td></tr>
  *   <tr><td>{@code to-kafka}</td><td>{@link ToKafkaCommand}</td></tr>
  *   <tr><td>{@code peek}</td><td>{@link PeekCommand}</td></tr>
+ *   <tr><td>{@code replay}</td><td>{@link ReplayCommand}</td></tr>
  * </table>
  *
  * <p>Exit codes: 0 after a clean run (the duration ended, the query finished, or Ctrl-C) and after {@code --help}
@@ -70,6 +76,7 @@ import picocli.CommandLine.Spec;
         TrendingCommand.class,
         ToKafkaCommand.class,
         PeekCommand.class,
+        ReplayCommand.class,
         HelpCommand.class},
     mixinStandardHelpOptions = true, versionProvider = AppVersion.class, abbreviateSynopsis = true,
     usageHelpWidth = 100, synopsisHeading = "usage: ", descriptionHeading = "%n", optionListHeading = "%noptions:%n",

@@ -4,12 +4,14 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.function.Supplier;
 
+import io.hashtagstreams.kafka.replay.ArchiveLines;
 import io.hashtagstreams.kafka.testing.EmbeddedKafka;
 
 /**
  * Where a run's Kafka is: a cluster given with {@code --bootstrap-servers} (used as is, nothing produced), or an
  * embedded broker started here with the input and output topics created, whose input topic
- * {@link #startFeeding(Supplier)} then feeds through a {@link PacedProducer}.
+ * {@link #startFeeding(Supplier)} then feeds through a {@link PacedProducer}, or with {@code --input} through a
+ * {@link ReplayFeed}.
  *
  * <pre>{@code
  * try (KafkaEnvironment kafka = KafkaEnvironment.open(common, List.of("hashtag-counts"), System.err)) {
@@ -27,6 +29,7 @@ public final class KafkaEnvironment implements AutoCloseable {
   private final EmbeddedKafka broker;
   private final PrintStream err;
   private PacedProducer producer;
+  private ReplayFeed replay;
 
   private KafkaEnvironment(CommonConfig common, EmbeddedKafka broker, PrintStream err) {
     this.common = common;
@@ -46,6 +49,10 @@ public final class KafkaEnvironment implements AutoCloseable {
   public static KafkaEnvironment open(CommonConfig common, List<String> outputTopics, PrintStream err) {
     if (!common.embedded()) {
       return new KafkaEnvironment(common, null, err);
+    }
+    if (common.replaysInput()) {
+      // A missing or unreadable --input fails here, before a broker and Spark start.
+      ArchiveLines.open(common.inputs()).close();
     }
     requireBrokerClasses(BROKER_CLASS);
     EmbeddedKafka broker;
@@ -72,15 +79,24 @@ public final class KafkaEnvironment implements AutoCloseable {
    * Starts feeding the embedded broker's input topic at {@code --rate}; nothing for a given cluster. Called once the
    * query runs, so that its first micro-batch is not the whole backlog of the start-up time.
    *
-   * @param feed the tweet values, called from the producer thread only
+   * @param feed the tweet values, called from the producer thread only; ignored (may be null) with
+   *     {@code --input}, whose files are replayed instead
    * @throws IllegalStateException when called twice
    */
   public synchronized void startFeeding(Supplier<byte[]> feed) {
     if (broker == null) {
       return;
     }
-    if (producer != null) {
+    if (producer != null || replay != null) {
       throw new IllegalStateException("already feeding " + common.topic());
+    }
+    if (common.replaysInput()) {
+      replay = ReplayFeed.start(broker.bootstrapServers(), common.topic(), common.inputs(),
+          common.rate() > 0 ? Integer.valueOf(common.rate()) : null, common.speed(), err);
+      err.println("[kafka] embedded broker at " + broker.bootstrapServers() + ": feeding topic " + common.topic()
+          + " from " + String.join(" ", common.inputs()) + (common.rate() > 0 ? " at " + common.rate()
+          + " records/s" : "") + (common.speed() != null ? ", event time " + common.speed() + "x faster" : ""));
+      return;
     }
     producer = PacedProducer.start(broker.bootstrapServers(), common.topic(), common.rate(), feed);
     err.println("[kafka] embedded broker at " + broker.bootstrapServers() + ": feeding topic " + common.topic()
@@ -107,9 +123,23 @@ public final class KafkaEnvironment implements AutoCloseable {
         + " cluster jar): pass --bootstrap-servers host:port --topic NAME to read from your Kafka cluster");
   }
 
+  /**
+   * Waits until the {@code --input} files are replayed completely.
+   *
+   * @param timeout how long to wait at most
+   * @return true when the replay ended (or there is none), false on timeout
+   */
+  public boolean awaitInputReplayed(java.time.Duration timeout) throws InterruptedException {
+    ReplayFeed feed;
+    synchronized (this) {
+      feed = replay;
+    }
+    return feed == null || feed.awaitDone(timeout);
+  }
+
   /** The embedded producer's first failure, or null (also null for a given cluster). */
   public synchronized Exception producerFailure() {
-    return producer == null ? null : producer.failure();
+    return replay != null ? replay.failure() : producer == null ? null : producer.failure();
   }
 
   /** The address queries read from and write to. */
@@ -124,7 +154,7 @@ public final class KafkaEnvironment implements AutoCloseable {
 
   /** How many tweets the embedded producer has sent so far; 0 for a given cluster. */
   public synchronized long produced() {
-    return producer == null ? 0 : producer.sent();
+    return replay != null ? replay.sent() : producer == null ? 0 : producer.sent();
   }
 
   /** Stops the producer, then the embedded broker (removing its data); nothing for a given cluster. */
@@ -133,6 +163,9 @@ public final class KafkaEnvironment implements AutoCloseable {
     try {
       if (producer != null) {
         producer.close();
+      }
+      if (replay != null) {
+        replay.close();
       }
     } finally {
       if (broker != null) {

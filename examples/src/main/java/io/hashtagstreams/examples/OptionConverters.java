@@ -180,4 +180,54 @@ public final class OptionConverters {
       super(value -> AVAILABLE_NOW.equals(value) ? null : DurationConverter.parse(value));
     }
   }
+
+  /** A positive decimal number such as {@code 60} or {@code 0.5}: {@code must be a positive number, got 'x'}. */
+  public static final class PositiveDouble extends Base<Double> {
+
+    /** Creates the converter. */
+    public PositiveDouble() {
+      super(value -> {
+        double number;
+        try {
+          number = Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+          throw new InvalidValue("must be a positive number, got '" + value + "'");
+        }
+        if (!(number > 0) || Double.isInfinite(number)) {
+          throw new InvalidValue("must be a positive number, got '" + value + "'");
+        }
+        return number;
+      });
+    }
+  }
+
+  /** A whole number of at least 0: {@code must not be negative, got '-1'}. */
+  public static final class NonNegativeLong extends Base<Long> {
+
+    /** Creates the converter. */
+    public NonNegativeLong() {
+      super(value -> {
+        long number = WholeLong.parse(value, Long::parseLong);
+        if (number < 0) {
+          throw new InvalidValue("must not be negative, got '" + value + "'");
+        }
+        return number;
+      });
+    }
+  }
+
+  /** A whole number of at least 1, as a long. */
+  public static final class PositiveLong extends Base<Long> {
+
+    /** Creates the converter. */
+    public PositiveLong() {
+      super(value -> {
+        long number = WholeLong.parse(value, Long::parseLong);
+        if (number < 1) {
+          throw new InvalidValue("must be at least 1, got '" + value + "'");
+        }
+        return number;
+      });
+    }
+  }
 }

@@ -66,7 +66,7 @@ public final class PeekCommand extends Subcommand<ToKafkaCommand.Config> {
    * @return the started query
    */
   public StreamingQuery buildQuery(QueryContext context, ToKafkaCommand.Config config) {
-    Dataset<Row> records = Queries.records(context, config.outputTopic(), "earliest")
+    Dataset<Row> records = Queries.records(context, config.outputTopic(), "earliest", config.common().kafkaTimeout())
         .selectExpr("CAST(key AS STRING) AS key", "offset", "CAST(value AS STRING) AS value");
     return Queries.printBatches(records, "append", name(), context, config.common(),
         new BatchTable(name(), context.out(), config.common().rows(), col("key"), col("offset")));

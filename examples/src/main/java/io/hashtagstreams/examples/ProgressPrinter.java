@@ -32,6 +32,8 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
 public final class ProgressPrinter extends StreamingQueryListener {
 
   private static final long serialVersionUID = 1L;
+  /** What Spark reports as the watermark until the first batch with data has set one. */
+  private static final String NO_WATERMARK_YET = "1970-01-01T00:00:00.000Z";
 
   private final transient PrintStream out;
 
@@ -58,6 +60,9 @@ public final class ProgressPrinter extends StreamingQueryListener {
       late += operator.numRowsDroppedByWatermark();
     }
     String watermark = progress.eventTime() == null ? null : progress.eventTime().get("watermark");
+    if (NO_WATERMARK_YET.equals(watermark)) {
+      watermark = null;
+    }
     String name = progress.name() == null ? progress.id().toString() : progress.name();
     if (notRun(progress)) {
       return String.format(Locale.ROOT, "[%s] batch %d: input offsets advanced but no row was read (a replayed batch"

@@ -37,10 +37,11 @@ public final class Queries {
     KafkaTweetSource.Builder source = KafkaTweetSource.builder()
         .bootstrapServers(context.bootstrapServers())
         .subscribe(common.topic())
-        .startingOffsets(common.startingOffsets());
+        .startingOffsets(common.startingOffsets())
+        .failFastTimeout(common.kafkaTimeout());
     if (common.maxOffsetsPerTrigger() > 0) {
       source.maxOffsetsPerTrigger(common.maxOffsetsPerTrigger());
-    } else if (common.embedded() && common.triggerInterval() != null) {
+    } else if (common.embedded() && common.triggerInterval() != null && common.rate() > 0) {
       // On a busy laptop a batch may fall behind the generator; capping it at two intervals' worth of tweets keeps
       // tables coming every few seconds instead of one huge catch-up batch.
       source.maxOffsetsPerTrigger(Math.max(1, 2L * common.rate() * common.triggerInterval().toMillis() / 1000));
@@ -58,7 +59,22 @@ public final class Queries {
    * @return Spark's Kafka source columns
    */
   public static Dataset<Row> records(QueryContext context, String topic, String startingOffsets) {
+    return records(context, topic, startingOffsets, CommonOptions.DEFAULT_KAFKA_TIMEOUT);
+  }
+
+  /**
+   * The streaming Kafka records of any topic, read committed, with the given fail-fast timeout.
+   *
+   * @param context where Kafka is
+   * @param topic the topic
+   * @param startingOffsets {@code earliest} or {@code latest}
+   * @param kafkaTimeout how long to wait for the brokers and the topic before failing
+   * @return Spark's Kafka source columns
+   */
+  public static Dataset<Row> records(QueryContext context, String topic, String startingOffsets,
+      java.time.Duration kafkaTimeout) {
     return KafkaTweetSource.builder()
+        .failFastTimeout(kafkaTimeout)
         .bootstrapServers(context.bootstrapServers())
         .subscribe(topic)
         .startingOffsets(startingOffsets)

@@ -57,14 +57,17 @@ final class Runner<C extends Subcommand.RunConfig> {
     try {
       workDir = Files.createTempDirectory("hashtag-streams-");
       kafka = KafkaEnvironment.open(common, command.outputTopics(config), err);
-      spark = LocalSpark.session();
+      spark = LocalSpark.session(common.ui());
+      if (ownSession) {
+        LocalSpark.uiAnnouncement(spark, common.ui()).ifPresent(err::println);
+      }
       watch = ClusterWatch.attach(spark.sparkContext());
       progress = new ProgressPrinter(out);
       spark.streams().addListener(progress);
       Optional<StreamingQuery> query =
           command.start(new QueryContext(spark, kafka.bootstrapServers(), workDir, out), config);
       if (query.isPresent()) {
-        kafka.startFeeding(TweetFeed.create(common));
+        kafka.startFeeding(common.replaysInput() ? null : TweetFeed.create(common));
         boolean ended = query.get().awaitTermination(common.duration().toMillis());
         if (!ended) {
           finishCurrentBatch(query.get());
@@ -72,10 +75,12 @@ final class Runner<C extends Subcommand.RunConfig> {
         String how = interrupted ? " stopped (Ctrl-C)"
             : ended ? " finished" : " ran for " + DurationConverter.format(common.duration());
         err.println("[app] " + command.name() + how
-            + (kafka.embedded() ? "; " + kafka.produced() + " tweets produced" : ""));
+            + (kafka.embedded() ? "; " + kafka.produced() + (common.replaysInput() ? " records replayed"
+                : " tweets produced") : ""));
       }
       if (kafka.producerFailure() != null) {
-        err.println("error: the tweet producer failed: " + kafka.producerFailure());
+        err.println("error: " + (common.replaysInput() ? "replaying --input" : "the tweet producer")
+            + " failed: " + kafka.producerFailure().getMessage());
         return HashtagStreamsApp.FAILED;
       }
       return HashtagStreamsApp.OK;

@@ -13,7 +13,8 @@ import org.apache.spark.sql.Row;
  * Renders rows as an aligned text table, never truncating a value (unlike {@code Dataset.show()}).
  *
  * <p>Numbers are right-aligned, everything else left-aligned; timestamps are printed in UTC as
- * {@code yyyy-MM-dd HH:mm:ss}; null is printed as {@code null}.
+ * {@code yyyy-MM-dd HH:mm:ss}; null is printed as {@code null}. Columns are aligned by display width
+ * ({@link DisplayWidth}), so CJK hashtags and emoji, which take two terminal columns, keep the table straight.
  *
  * <pre>{@code
  * String table = TablePrinter.format(List.of("topic", "count"), rows);
@@ -45,7 +46,7 @@ public final class TablePrinter {
     java.util.Arrays.fill(numeric, !rows.isEmpty());
     int[] widths = new int[width];
     for (int c = 0; c < width; c++) {
-      widths[c] = columns.get(c).length();
+      widths[c] = DisplayWidth.of(columns.get(c));
     }
     for (Row row : rows) {
       if (row.length() != width) {
@@ -57,7 +58,7 @@ public final class TablePrinter {
         Object value = row.get(c);
         line[c] = cell(value);
         numeric[c] &= value == null || value instanceof Number;
-        widths[c] = Math.max(widths[c], line[c].length());
+        widths[c] = Math.max(widths[c], DisplayWidth.of(line[c]));
       }
       cells.add(line);
     }
@@ -96,8 +97,7 @@ public final class TablePrinter {
       if (c > 0) {
         text.append("  ");
       }
-      String pad = " ".repeat(widths[c] - line[c].length());
-      text.append(rightAlign[c] ? pad + line[c] : line[c] + pad);
+      text.append(rightAlign[c] ? DisplayWidth.padLeft(line[c], widths[c]) : DisplayWidth.padRight(line[c], widths[c]));
     }
     out.append(text.toString().stripTrailing()).append(System.lineSeparator());
   }

@@ -97,6 +97,7 @@ public final class ToKafkaCommand extends Subcommand<ToKafkaCommand.Config> {
             config.windows().watermark()))
         .transform(HashtagOps.toKafkaValue());
     return KafkaSink.builder()
+        .failFastTimeout(config.common().kafkaTimeout())
         .bootstrapServers(context.bootstrapServers())
         .topic(config.outputTopic())
         .checkpointLocation(config.checkpoint() != null ? config.checkpoint() : context.checkpoint(name()))
@@ -110,9 +111,12 @@ public final class ToKafkaCommand extends Subcommand<ToKafkaCommand.Config> {
 
   @Override
   public Optional<StreamingQuery> start(QueryContext context, Config config) {
+    // The embedded broker and its topics end with the run, so only a cluster's topic can be peeked at later.
     context.out().println("[to-kafka] writing windowed counts to topic " + config.outputTopic() + " ("
-        + (config.exactlyOnce() ? "exactly once" : "at least once") + "); read them with: peek --output-topic "
-        + config.outputTopic());
+        + (config.exactlyOnce() ? "exactly once" : "at least once") + ")"
+        + (config.common().embedded() ? " on the embedded broker"
+            : "; read them with: peek --bootstrap-servers " + config.common().bootstrapServers() + " --output-topic "
+                + config.outputTopic()));
     return Optional.of(buildQuery(context, config));
   }
 }

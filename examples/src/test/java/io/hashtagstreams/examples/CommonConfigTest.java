@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.spark.sql.streaming.Trigger;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class CommonConfigTest {
   @Test
   void defaultsToAnEmbeddedBrokerReadFromTheBeginning() {
     assertThat(parse()).isEqualTo(new CommonConfig(null, "tweets", Duration.ofSeconds(60), Duration.ofSeconds(5),
-        20, true, 2000, 10, 42L, 2, 0L));
+        20, true, 2000, 10, 42L, 2, 0L, true, List.of(), null, Duration.ofSeconds(30)));
     assertThat(parse().embedded()).isTrue();
     assertThat(parse().startingOffsets()).isEqualTo("earliest");
     assertThat(parse().trigger()).isEqualTo(Trigger.ProcessingTime(5000));
@@ -36,9 +37,9 @@ class CommonConfigTest {
   @Test
   void readsEveryOptionGiven() {
     assertThat(parse("--topic", "t", "--duration", "2m", "--trigger", "500ms", "--rows", "7", "--rate", "10",
-        "--speedup", "3", "--seed", "-1", "--partitions", "4"))
+        "--speedup", "3", "--seed", "-1", "--partitions", "4", "--no-ui"))
         .isEqualTo(new CommonConfig(null, "t", Duration.ofMinutes(2), Duration.ofMillis(500), 7, true, 10, 3, -1L, 4,
-            0L));
+            0L, false, List.of(), null, Duration.ofSeconds(30)));
   }
 
   @Test
@@ -49,6 +50,33 @@ class CommonConfigTest {
     assertThat(parse("--bootstrap-servers", "b1:9092").maxOffsetsPerTrigger()).isZero();
     assertThatThrownBy(() -> parse("--max-offsets-per-trigger", "0")).isInstanceOf(UsageException.class)
         .hasMessageContaining("--max-offsets-per-trigger").hasMessageContaining("'0'");
+  }
+
+  @Test
+  void readsTheInputOptions() {
+    CommonConfig withSpeed = parse("--input", "a.tar", "b/", "--speed", "60", "--kafka-timeout", "5s");
+    assertThat(withSpeed.inputs()).containsExactly("a.tar", "b/");
+    assertThat(withSpeed.replaysInput()).isTrue();
+    assertThat(withSpeed.speed()).isEqualTo(60.0);
+    assertThat(withSpeed.rate()).as("no rate cap with --speed alone").isZero();
+    assertThat(withSpeed.kafkaTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(parse("--input", "a.tar").rate()).isEqualTo(2000);
+    assertThat(parse("--input", "a.tar", "--speed", "2", "--rate", "50").rate()).isEqualTo(50);
+    assertThat(parse().replaysInput()).isFalse();
+    assertThat(parse().kafkaTimeout()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void rejectsInputOptionsThatCannotApply() {
+    assertThatThrownBy(() -> parse("--bootstrap-servers", "b:9092", "--input", "a.tar"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--input applies only to the embedded broker, not with --bootstrap-servers b:9092");
+    assertThatThrownBy(() -> parse("--speed", "3"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--speed paces the replay of --input files; the generator's clock is --speedup");
+    assertThatThrownBy(() -> parse("--input", "a.tar", "--seed", "3"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--seed applies to the generator, not with --input");
   }
 
   @Test

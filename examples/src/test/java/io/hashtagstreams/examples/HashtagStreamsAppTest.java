@@ -16,6 +16,11 @@ import org.junit.jupiter.api.Test;
  */
 class HashtagStreamsAppTest {
 
+  /** The options of {@code top}, as the unknown-option error lists them. */
+  static final String TOP_OPTIONS = "--approx --bootstrap-servers --duration --from-beginning --input --k"
+      + " --kafka-timeout --max-offsets-per-trigger --no-ui --partitions --rate --rows --seed --slide --speed --speedup"
+      + " --topic --trigger --watermark --window";
+
   private static final String NL = System.lineSeparator();
 
   private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
@@ -69,9 +74,8 @@ class HashtagStreamsAppTest {
 
   @Test
   void unknownFlagIsAUsageError() {
-    assertUsageError("unknown option '--exactly-once' for 'top'; known: --approx --bootstrap-servers --duration"
-        + " --from-beginning --k --max-offsets-per-trigger --partitions --rate --rows --seed --slide --speedup --topic"
-        + " --trigger --watermark --window", HashtagStreamsApp.usage("top"), "top", "--exactly-once");
+    assertUsageError("unknown option '--exactly-once' for 'top'; known: " + TOP_OPTIONS,
+        HashtagStreamsApp.usage("top"), "top", "--exactly-once");
   }
 
   @Test
@@ -139,7 +143,7 @@ class HashtagStreamsAppTest {
   @Test
   void usageListsEverySubcommandAndItsOwnOptions() {
     assertThat(HashtagStreamsApp.usage()).startsWith("usage: HashtagStreamsApp ")
-        .contains("  schema ", "  raw ", "  counts ", "  windowed ", "  top ", "  to-kafka ", "  peek ",
+        .contains("  schema ", "  raw ", "  counts ", "  windowed ", "  top ", "  to-kafka ", "  peek ", "  replay ",
             "--help", "--version", "exit codes:")
         .doesNotContain("--window");
     assertThat(HashtagStreamsApp.usage("top")).startsWith("usage: HashtagStreamsApp top [OPTIONS]" + NL)

@@ -76,6 +76,40 @@ class KafkaEnvironmentTest {
   }
 
   @Test
+  void feedsTheInputFilesByteIdenticalInsteadOfTheGenerator(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    List<io.hashtagstreams.core.sample.GeneratedRecord> records = ReplayCommandTest.tweets(31, 300);
+    java.nio.file.Path tar = dir.resolve("stream.tar");
+    List<String> expected = io.hashtagstreams.kafka.testing.TweetArchives.writeMinuteTar(tar, records).stream()
+        .map(line -> new String(line, java.nio.charset.StandardCharsets.ISO_8859_1)).toList();
+    CommonConfig common = config("--input", tar.toString(), "--rate", "100000", "--partitions", "1");
+    Fixtures.Capture err = new Fixtures.Capture();
+    try (KafkaEnvironment kafka = KafkaEnvironment.open(common, List.of(), err.stream())) {
+      kafka.startFeeding(null);
+      assertThat(kafka.awaitInputReplayed(Duration.ofSeconds(60))).isTrue();
+      assertThat(kafka.producerFailure()).isNull();
+      assertThat(kafka.produced()).isEqualTo(300);
+      List<String> values = new ArrayList<>();
+      for (var record : io.hashtagstreams.kafka.testing.KafkaTestClients.consumeAll(kafka.bootstrapServers(),
+          "tweets", org.apache.kafka.common.IsolationLevel.READ_UNCOMMITTED, Duration.ofSeconds(30))) {
+        values.add(new String(record.value(), java.nio.charset.StandardCharsets.ISO_8859_1));
+      }
+      assertThat(values).containsExactlyElementsOf(expected);
+      assertThat(err.text()).startsWith("[kafka] embedded broker at " + kafka.bootstrapServers() + ": feeding topic"
+          + " tweets from " + tar + " at 100000 records/s" + System.lineSeparator())
+          .contains("[input] done: 300 records, ");
+    }
+  }
+
+  @Test
+  void aMissingInputFailsBeforeTheBrokerStarts() {
+    String missing = "/no/such/dir/stream.tar";
+    assertThatThrownBy(() -> KafkaEnvironment.open(config("--input", missing), List.of(), System.err))
+        .isInstanceOf(io.hashtagstreams.kafka.replay.ReplayInputException.class)
+        .hasMessage(missing + ": no such file or directory");
+  }
+
+  @Test
   void refusesTheEmbeddedDefaultWhereTheBrokerIsMissing() {
     assertThatThrownBy(() -> KafkaEnvironment.requireBrokerClasses("kafka.server.NoSuchBroker"))
         .isInstanceOf(UsageException.class)

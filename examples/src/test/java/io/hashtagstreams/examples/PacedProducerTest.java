@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class PacedProducerTest {
 
   @Test
+  @SuppressWarnings("try")   // close() inside the block on purpose: sent() is read after it; the second is harmless
   void sendsAtTheRateAndFlushesEverythingItCountedOnClose() throws Exception {
     String topic = Fixtures.newTopic("paced");
     AtomicInteger next = new AtomicInteger();

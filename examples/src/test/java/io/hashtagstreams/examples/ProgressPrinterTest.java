@@ -71,6 +71,14 @@ class ProgressPrinterTest {
   }
 
   @Test
+  void showsADashWhileSparkReportsTheEpochAsTheWatermark() {
+    // Spark reports batchWatermarkMs = 0 formatted as the epoch until the first batch with data sets a watermark.
+    StreamingQueryProgress progress = progress("top", Map.of("watermark", "1970-01-01T00:00:00.000Z"), state(0, 0));
+    assertThat(ProgressPrinter.format(progress)).isEqualTo("[top] batch 7: in 2000 rows/s, processed 5120 rows/s,"
+        + " 781 ms, watermark -, state 0 rows, 0 late");
+  }
+
+  @Test
   void writesTheLineOnProgressEvents() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ProgressPrinter printer = new ProgressPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8));

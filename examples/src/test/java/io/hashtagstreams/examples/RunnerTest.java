@@ -83,4 +83,39 @@ class RunnerTest {
     assertThat(Runner.rootCause(new RuntimeException("outer", new IllegalStateException("inner"))))
         .isEqualTo("outer (caused by java.lang.IllegalStateException: inner)");
   }
+
+  @Test
+  void aClosedPortFailsFastNamingTheServersWithExitCode1() throws java.io.IOException {
+    SparkTestSession.get();
+    String closed;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closed = "127.0.0.1:" + socket.getLocalPort();
+    }
+    Fixtures.Capture err = new Fixtures.Capture();
+    long start = System.nanoTime();
+
+    int code = HashtagStreamsApp.run(new String[] {"top", "--bootstrap-servers", closed, "--kafka-timeout", "2s",
+        "--duration", "60s"}, new Fixtures.Capture().stream(), err.stream());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.text()).isEqualTo("error: top failed: KafkaTweetSource: no Kafka broker answered at " + closed
+        + " within 2 s; check the bootstrap servers and the network (turn this check off with failFast(false))"
+        + Fixtures.NL);
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(30));
+  }
+
+  @Test
+  void aMissingTopicFailsFastNamingItWithExitCode1() {
+    SparkTestSession.get();
+    Fixtures.Capture err = new Fixtures.Capture();
+
+    int code = HashtagStreamsApp.run(new String[] {"counts", "--bootstrap-servers",
+        Fixtures.broker().bootstrapServers(), "--topic", "no-such-topic", "--kafka-timeout", "5s"},
+        new Fixtures.Capture().stream(), err.stream());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.text()).isEqualTo("error: counts failed: KafkaTweetSource: topic 'no-such-topic' does not exist at "
+        + Fixtures.broker().bootstrapServers() + "; create it first or fix the name (turn this check off with"
+        + " failFast(false))" + Fixtures.NL);
+  }
 }

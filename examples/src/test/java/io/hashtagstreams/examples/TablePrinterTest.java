@@ -29,6 +29,24 @@ class TablePrinterTest {
   }
 
   @Test
+  void alignsWideCharactersAndEmojiByTheirDisplayWidth() {
+    // リオ五輪 and ＲＩＯ２０１６ take 8 and 14 terminal columns; the count column must start at the same column on
+    // every line, whatever the number of chars before it.
+    List<Row> rows = List.of(
+        RowFactory.create("リオ五輪", 12L),
+        RowFactory.create("ＲＩＯ２０１６", 3L),
+        RowFactory.create("gold🏅", 5L),
+        RowFactory.create("rio", 1L));
+    assertThat(TablePrinter.format(List.of("topic", "count"), rows)).isEqualTo(
+        "topic           count" + NL
+            + "--------------  -----" + NL
+            + "リオ五輪           12" + NL
+            + "ＲＩＯ２０１６      3" + NL
+            + "gold🏅              5" + NL
+            + "rio                 1" + NL);
+  }
+
+  @Test
   void printsNullAndHeaderOnlyWhenEmpty() {
     assertThat(TablePrinter.format(List.of("key", "n"), List.of(RowFactory.create(null, 3))))
         .isEqualTo("key   n" + NL + "----  -" + NL + "null  3" + NL);

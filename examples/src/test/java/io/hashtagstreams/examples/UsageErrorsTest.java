@@ -43,14 +43,12 @@ class UsageErrorsTest {
 
   @Test
   void rejectsUnknownOptionListingTheKnownOnes() {
-    String known = "known: --approx --bootstrap-servers --duration --from-beginning --k --max-offsets-per-trigger"
-        + " --partitions --rate --rows --seed --slide --speedup --topic --trigger --watermark --window";
+    String known = "known: " + HashtagStreamsAppTest.TOP_OPTIONS;
     assertRejected(new TopCommand(), "unknown option '--bogus' for 'top'; " + known, "--bogus", "1");
     assertRejected(new TopCommand(), "unknown option '--bogus' for 'top'; " + known, "--k", "3", "--bogus=1");
     assertRejected(new CountsCommand(), "unknown option '--window' for 'counts'; known: --bootstrap-servers"
-        + " --duration --from-beginning --max-offsets-per-trigger --partitions --rate --rows --seed --speedup --topic"
-        + " --trigger", "--window",
-        "1m");
+        + " --duration --from-beginning --input --kafka-timeout --max-offsets-per-trigger --no-ui --partitions --rate"
+        + " --rows --seed --speed --speedup --topic --trigger", "--window", "1m");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.hashtagstreams.kafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import org.apache.spark.sql.types.StructType;
 
 import io.hashtagstreams.kafka.internal.CloseOnTermination;
 import io.hashtagstreams.kafka.internal.KafkaNames;
+import io.hashtagstreams.kafka.internal.KafkaPreflight;
 import io.hashtagstreams.kafka.internal.OptionMap;
 import io.hashtagstreams.kafka.internal.Redaction;
 import io.hashtagstreams.kafka.internal.SecretSafeExceptions;
@@ -80,6 +82,11 @@ import io.hashtagstreams.kafka.internal.TransactionalBatchWriter;
  * <p>Kafka client settings go through {@link Builder#option(String, String)}, with or without the {@code kafka.}
  * prefix. Secret values never appear in {@link #toString()} or in exception messages.
  *
+ * <p>Fail fast: {@link #start(Dataset)} first asks the brokers (Kafka's Admin client, same client settings) whether
+ * they answer and whether the output topic exists, and throws {@link IllegalStateException} naming the servers or
+ * the topic when not, within {@link Builder#failFastTimeout(Duration)} (default 30 s); off with
+ * {@link Builder#failFast(boolean) failFast(false)}, e.g. for a broker that creates topics on first write.
+ *
  * @since 0.1.0
  */
 public final class KafkaSink {
@@ -102,9 +109,13 @@ public final class KafkaSink {
   private final String queryName;
   private final DeliveryGuarantee guarantee;
   private final Map<String, String> kafkaOptions;
+  private final boolean failFast;
+  private final Duration failFastTimeout;
 
   private KafkaSink(String topic, String checkpointLocation, Trigger trigger, String outputMode, String queryName,
-      DeliveryGuarantee guarantee, Map<String, String> kafkaOptions) {
+      DeliveryGuarantee guarantee, Map<String, String> kafkaOptions, boolean failFast, Duration failFastTimeout) {
+    this.failFast = failFast;
+    this.failFastTimeout = failFastTimeout;
     this.topic = topic;
     this.checkpointLocation = checkpointLocation;
     this.trigger = trigger;
@@ -131,11 +142,15 @@ public final class KafkaSink {
    * @return the running query
    * @throws IllegalArgumentException when {@code records} is not streaming, lacks {@code value}, has a column of
    *     the wrong type or a column the sink does not write
-   * @throws IllegalStateException when Spark cannot start the query within {@code spark.sql.streaming.startTimeout}
+   * @throws IllegalStateException when Spark cannot start the query within {@code spark.sql.streaming.startTimeout},
+   *     or with fail-fast on, when no broker answers or the topic is missing
    * @since 0.1.0
    */
   public StreamingQuery start(Dataset<Row> records) {
     checkRecords(records);
+    if (failFast) {
+      checkKafkaNow();
+    }
     DataStreamWriter<Row> writer = records.writeStream()
         .option("checkpointLocation", checkpointLocation)
         .outputMode(outputMode);
@@ -158,6 +173,19 @@ public final class KafkaSink {
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw SecretSafeExceptions.scrubbed(e, kafkaOptions);
     }
+  }
+
+  /**
+   * Checks now, whatever {@link Builder#failFast(boolean)} says, that the brokers answer and the topic exists;
+   * {@link #start(Dataset)} calls it when fail-fast is on.
+   *
+   * @throws IllegalStateException naming the servers when no broker answers within the fail-fast timeout, or
+   *     naming the missing topic
+   * @since 0.2.0
+   */
+  public void checkKafkaNow() {
+    KafkaPreflight.check(OWNER, kafkaOptions, List.of(topic), failFastTimeout,
+        "turn this check off with failFast(false)");
   }
 
   /**
@@ -275,8 +303,41 @@ public final class KafkaSink {
     private final OptionMap options = new OptionMap(OWNER);
     private Trigger trigger;
     private DeliveryGuarantee guarantee;
+    private Boolean failFast;
+    private Duration failFastTimeout;
 
     private Builder() {
+    }
+
+    /**
+     * Whether {@link KafkaSink#start(Dataset)} first checks that the brokers answer and the topic exists (default
+     * true).
+     *
+     * @param check false to skip the check
+     * @return this builder
+     * @throws IllegalStateException when already set
+     * @since 0.2.0
+     */
+    public Builder failFast(boolean check) {
+      if (failFast != null) {
+        throw new IllegalStateException(OWNER + ": failFast is already set to " + failFast);
+      }
+      failFast = check;
+      return this;
+    }
+
+    /**
+     * How long the fail-fast check waits for the brokers (default 30 s).
+     *
+     * @param timeout positive
+     * @return this builder
+     * @throws IllegalArgumentException when null, zero or negative
+     * @throws IllegalStateException when already set
+     * @since 0.2.0
+     */
+    public Builder failFastTimeout(Duration timeout) {
+      failFastTimeout = KafkaTweetSource.requireTimeout(OWNER, timeout, failFastTimeout);
+      return this;
     }
 
     /**
@@ -447,7 +508,8 @@ public final class KafkaSink {
       }
       return new KafkaSink(options.get("topic"), options.get("checkpointLocation"), trigger,
           options.has("outputMode") ? options.get("outputMode") : "append", options.get("queryName"), chosen,
-          java.util.Collections.unmodifiableMap(kafkaOptions));
+          java.util.Collections.unmodifiableMap(kafkaOptions), failFast == null || failFast,
+          failFastTimeout == null ? KafkaTweetSource.DEFAULT_FAIL_FAST_TIMEOUT : failFastTimeout);
     }
 
     /** The settings so far, secrets shown as {@code [redacted]}. */

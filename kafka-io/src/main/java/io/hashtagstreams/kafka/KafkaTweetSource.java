@@ -1,6 +1,8 @@
 package io.hashtagstreams.kafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 import io.hashtagstreams.kafka.internal.KafkaNames;
+import io.hashtagstreams.kafka.internal.KafkaPreflight;
 import io.hashtagstreams.kafka.internal.OptionMap;
 import io.hashtagstreams.kafka.internal.Redaction;
 import io.hashtagstreams.kafka.internal.SecretSafeExceptions;
@@ -64,10 +67,17 @@ public final class KafkaTweetSource {
       "kafka.interceptor.classes", "");
   private static final String[] SUBSCRIPTIONS = {"subscribe", "subscribePattern", "assign"};
 
-  private final Map<String, String> options;
+  static final Duration DEFAULT_FAIL_FAST_TIMEOUT = Duration.ofSeconds(30);
+  private static final String TURN_OFF = "turn this check off with failFast(false)";
 
-  private KafkaTweetSource(Map<String, String> options) {
+  private final Map<String, String> options;
+  private final boolean failFast;
+  private final Duration failFastTimeout;
+
+  private KafkaTweetSource(Map<String, String> options, boolean failFast, Duration failFastTimeout) {
     this.options = options;
+    this.failFast = failFast;
+    this.failFastTimeout = failFastTimeout;
   }
 
   /**
@@ -87,6 +97,7 @@ public final class KafkaTweetSource {
    * @return the streaming Dataset, columns as in the class description
    * @throws IllegalArgumentException when {@code endingOffsets} was set (a stream has no end) or when
    *     {@code startingOffsets} is not valid for a stream
+   * @throws IllegalStateException with fail-fast on, when no broker answers or a topic is missing
    * @since 0.1.0
    */
   public Dataset<Row> stream(SparkSession spark) {
@@ -94,6 +105,7 @@ public final class KafkaTweetSource {
       throw new IllegalArgumentException(OWNER + ": endingOffsets is for batch reads only, but was set to '"
           + options.get("endingOffsets") + "' for a stream; remove it or use buildBatch(...)");
     }
+    checkKafka();
     try {
       return spark.readStream().format("kafka").options(options).load();
     } catch (IllegalArgumentException | IllegalStateException e) {
@@ -109,6 +121,7 @@ public final class KafkaTweetSource {
    * @return the batch Dataset, columns as in the class description
    * @throws IllegalArgumentException when {@code maxOffsetsPerTrigger} was set, {@code startingOffsets} is
    *     {@code latest} or {@code endingOffsets} is {@code earliest}
+   * @throws IllegalStateException with fail-fast on, when no broker answers or a topic is missing
    * @since 0.1.0
    */
   public Dataset<Row> batch(SparkSession spark) {
@@ -124,10 +137,36 @@ public final class KafkaTweetSource {
       throw new IllegalArgumentException(OWNER + ": endingOffsets 'earliest' reads nothing in a batch; use"
           + " 'latest' or per-partition JSON offsets");
     }
+    checkKafka();
     try {
       return spark.read().format("kafka").options(options).load();
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw SecretSafeExceptions.scrubbed(e, options);
+    }
+  }
+
+  /**
+   * Checks now, whatever {@link Builder#failFast(boolean)} says, that the brokers answer and that the subscribed or
+   * assigned topics exist; {@link #stream(SparkSession)} and {@link #batch(SparkSession)} call it when fail-fast is
+   * on.
+   *
+   * @throws IllegalStateException naming the servers when no broker answers within the fail-fast timeout, or
+   *     naming the missing topics
+   * @since 0.2.0
+   */
+  public void checkKafkaNow() {
+    List<String> topics = new ArrayList<>();
+    if (options.containsKey("subscribe")) {
+      topics.addAll(Arrays.asList(options.get("subscribe").split(",")));
+    } else if (options.containsKey("assign")) {
+      topics.addAll(KafkaPreflight.assignedTopics(options.get("assign")));
+    }
+    KafkaPreflight.check(OWNER, options, topics, failFastTimeout, TURN_OFF);
+  }
+
+  private void checkKafka() {
+    if (failFast) {
+      checkKafkaNow();
     }
   }
 
@@ -144,7 +183,7 @@ public final class KafkaTweetSource {
   /** The options, with secret values shown as {@code [redacted]}. */
   @Override
   public String toString() {
-    return OWNER + Redaction.printable(options);
+    return OWNER + Redaction.printable(options) + (failFast ? "" : " (fail-fast off)");
   }
 
   /**
@@ -157,8 +196,41 @@ public final class KafkaTweetSource {
   public static final class Builder {
 
     private final OptionMap options = new OptionMap(OWNER);
+    private Boolean failFast;
+    private Duration failFastTimeout;
 
     private Builder() {
+    }
+
+    /**
+     * Whether {@link KafkaTweetSource#stream(SparkSession)} and {@link KafkaTweetSource#batch(SparkSession)} first
+     * check that the brokers answer and the topics exist (default true).
+     *
+     * @param check false to skip the check, e.g. when the topics are created later
+     * @return this builder
+     * @throws IllegalStateException when already set
+     * @since 0.2.0
+     */
+    public Builder failFast(boolean check) {
+      if (failFast != null) {
+        throw new IllegalStateException(OWNER + ": failFast is already set to " + failFast);
+      }
+      failFast = check;
+      return this;
+    }
+
+    /**
+     * How long the fail-fast check waits for the brokers (default 30 s).
+     *
+     * @param timeout positive
+     * @return this builder
+     * @throws IllegalArgumentException when null, zero or negative
+     * @throws IllegalStateException when already set
+     * @since 0.2.0
+     */
+    public Builder failFastTimeout(Duration timeout) {
+      failFastTimeout = requireTimeout(OWNER, timeout, failFastTimeout);
+      return this;
     }
 
     /**
@@ -356,7 +428,8 @@ public final class KafkaTweetSource {
         throw new IllegalArgumentException(OWNER + ": groupIdPrefix '" + options.get("groupIdPrefix")
             + "' and kafka.group.id '" + options.get("kafka.group.id") + "' conflict; set one of them");
       }
-      return new KafkaTweetSource(options.snapshot());
+      return new KafkaTweetSource(options.snapshot(), failFast == null || failFast,
+          failFastTimeout == null ? DEFAULT_FAIL_FAST_TIMEOUT : failFastTimeout);
     }
 
     /**
@@ -403,6 +476,16 @@ public final class KafkaTweetSource {
       }
       return offsets;
     }
+  }
+
+  static Duration requireTimeout(String owner, Duration timeout, Duration current) {
+    if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+      throw new IllegalArgumentException(owner + ": failFastTimeout must be positive, but was " + timeout);
+    }
+    if (current != null) {
+      throw new IllegalStateException(owner + ": failFastTimeout is already set to " + current);
+    }
+    return timeout;
   }
 
   static String requireServers(String owner, String servers) {

@@ -100,6 +100,7 @@ class KafkaSinkTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation")   // Trigger.Once(): any second trigger must be refused, deprecated ones too
   void refusesSettingAnOptionTwice() {
     assertThatThrownBy(() -> minimal().topic("again"))
         .isInstanceOf(IllegalStateException.class)

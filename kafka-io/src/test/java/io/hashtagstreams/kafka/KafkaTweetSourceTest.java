@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import io.hashtagstreams.core.testing.SparkTestSession;
 
 /**
- * Builder rules of {@link KafkaTweetSource}; no broker needed (Spark connects only when a query runs). Reading
- * from a real broker is covered by {@link KafkaPipelineTest}.
+ * Builder rules of {@link KafkaTweetSource}; no broker needed (Spark connects only when a query runs, and the
+ * Datasets built here turn the fail-fast check off). Reading from a real broker is covered by
+ * {@link KafkaPipelineTest}, the fail-fast check by {@link FailFastTest}.
  */
 class KafkaTweetSourceTest {
 
@@ -56,7 +57,7 @@ class KafkaTweetSourceTest {
   @Test
   void buildsAStreamWithSparksKafkaColumns() {
     SparkSession spark = SparkTestSession.get();
-    Dataset<Row> stream = minimal().buildStream(spark);
+    Dataset<Row> stream = minimal().failFast(false).buildStream(spark);
 
     assertThat(stream.isStreaming()).isTrue();
     assertThat(stream.columns()).containsExactly("key", "value", "topic", "partition", "offset", "timestamp",
@@ -65,7 +66,7 @@ class KafkaTweetSourceTest {
 
   @Test
   void buildsABatchBetweenOffsets() {
-    Dataset<Row> batch = minimal().startingOffsets("earliest").endingOffsets("{\"tweets\":{\"0\":5}}")
+    Dataset<Row> batch = minimal().failFast(false).startingOffsets("earliest").endingOffsets("{\"tweets\":{\"0\":5}}")
         .buildBatch(SparkTestSession.get());
 
     assertThat(batch.isStreaming()).isFalse();

@@ -56,7 +56,7 @@ public final class RaftBroker {
       Class<?> configClass = Class.forName("kafka.server.KafkaConfig");
       Object config = configClass.getMethod("fromProps", Properties.class, boolean.class)
           .invoke(null, properties, false);
-      return (KafkaRaftServer) KafkaRaftServer.class.getConstructor(configClass, Time.class)
+      return KafkaRaftServer.class.getConstructor(configClass, Time.class)
           .newInstance(config, Time.SYSTEM);
     } catch (java.lang.reflect.InvocationTargetException e) {
       Throwable cause = e.getCause();

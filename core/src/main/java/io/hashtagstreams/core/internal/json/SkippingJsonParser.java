@@ -43,7 +43,7 @@ final class SkippingJsonParser extends UTF8StreamJsonParser {
 
   SkippingJsonParser(IOContext context, int features, ObjectCodec codec, ByteQuadsCanonicalizer symbols,
       byte[] buffer, int start, int end) {
-    super(context, features, null, codec, symbols, buffer, start, end, false);
+    super(context, features, null, codec, symbols, buffer, start, end, 0, false);   // 0 bytes processed before start
   }
 
   /** The index just past the closing quote of the string whose content starts at {@code p}. */
