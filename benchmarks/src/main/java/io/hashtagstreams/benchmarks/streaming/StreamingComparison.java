@@ -21,6 +21,7 @@ import org.apache.spark.sql.streaming.Trigger;
 
 import io.hashtagstreams.benchmarks.BenchSpark;
 import io.hashtagstreams.benchmarks.Corpus;
+import io.hashtagstreams.benchmarks.HarnessArgs;
 import io.hashtagstreams.benchmarks.Machine;
 import io.hashtagstreams.benchmarks.OursPipeline;
 import io.hashtagstreams.benchmarks.Stats;
@@ -90,13 +91,13 @@ public final class StreamingComparison {
       for (String arg : args) {
         String value = arg.substring(arg.indexOf('=') + 1);
         if (arg.startsWith("--tweets=")) {
-          tweets = atLeast(value, 1, arg);
+          tweets = HarnessArgs.atLeast(value, 1, arg);
         } else if (arg.startsWith("--per-trigger=")) {
-          perTrigger = atLeast(value, 1, arg);
+          perTrigger = HarnessArgs.atLeast(value, 1, arg);
         } else if (arg.startsWith("--warmups=")) {
-          warmups = atLeast(value, 0, arg);
+          warmups = HarnessArgs.atLeast(value, 0, arg);
         } else if (arg.startsWith("--rounds=")) {
-          rounds = atLeast(value, 1, arg);
+          rounds = HarnessArgs.atLeast(value, 1, arg);
         } else if (arg.startsWith("--brokers=")) {
           brokers = List.of(value.split(","));
           for (String broker : brokers) {
@@ -105,27 +106,15 @@ public final class StreamingComparison {
             }
           }
         } else if (arg.startsWith("--rate=")) {
-          rate = atLeast(value, 10, arg);
+          rate = HarnessArgs.atLeast(value, 10, arg);
         } else if (arg.startsWith("--latency-seconds=")) {
-          latencySeconds = atLeast(value, 0, arg);
+          latencySeconds = HarnessArgs.atLeast(value, 0, arg);
         } else {
           throw new IllegalArgumentException("unknown argument: " + arg + " (expected --tweets=N, --per-trigger=N,"
               + " --warmups=N, --rounds=N, --brokers=jvm,process, --rate=N, --latency-seconds=N)");
         }
       }
       return new Config(tweets, perTrigger, warmups, rounds, brokers, rate, latencySeconds);
-    }
-
-    private static int atLeast(String value, int min, String arg) {
-      try {
-        int parsed = Integer.parseInt(value);
-        if (parsed >= min) {
-          return parsed;
-        }
-      } catch (NumberFormatException e) {
-        // reported below with the bad value
-      }
-      throw new IllegalArgumentException("expected an integer >= " + min + ": " + arg);
     }
   }
 
