@@ -86,31 +86,19 @@ public final class StreamingThroughput {
       for (String arg : args) {
         String value = arg.substring(arg.indexOf('=') + 1);
         if (arg.startsWith("--tweets=")) {
-          tweets = atLeast(value, 0, arg);
+          tweets = HarnessArgs.atLeast(value, 0, arg);
         } else if (arg.startsWith("--per-trigger=")) {
-          perTrigger = atLeast(value, 1, arg);
+          perTrigger = HarnessArgs.atLeast(value, 1, arg);
         } else if (arg.startsWith("--rate=")) {
-          rate = atLeast(value, 10, arg);
+          rate = HarnessArgs.atLeast(value, 10, arg);
         } else if (arg.startsWith("--seconds=")) {
-          seconds = atLeast(value, 0, arg);
+          seconds = HarnessArgs.atLeast(value, 0, arg);
         } else {
           throw new IllegalArgumentException("unknown argument: " + arg
               + " (expected --tweets=N, --per-trigger=N, --rate=N, --seconds=N)");
         }
       }
       return new Config(tweets, perTrigger, rate, seconds);
-    }
-
-    private static int atLeast(String value, int min, String arg) {
-      try {
-        int parsed = Integer.parseInt(value);
-        if (parsed >= min) {
-          return parsed;
-        }
-      } catch (NumberFormatException e) {
-        // reported below with the bad value
-      }
-      throw new IllegalArgumentException("expected an integer >= " + min + ": " + arg);
     }
   }
 
@@ -280,8 +268,17 @@ public final class StreamingThroughput {
     return withInput;
   }
 
-  /** Writes {@code rate} tweets/s for {@code seconds}, a burst every 100 ms; returns how many were written. */
-  private static long pace(String bootstrap, String topic, TweetGenerator generator, int rate, int seconds) {
+  /**
+   * Writes {@code rate} tweets/s for {@code seconds}, a burst every 100 ms; returns how many were written.
+   *
+   * @param bootstrap the broker
+   * @param topic where the tweets go
+   * @param generator where they come from (used from the producer's clock thread only)
+   * @param rate tweets per second
+   * @param seconds how long
+   * @return tweets written
+   */
+  public static long pace(String bootstrap, String topic, TweetGenerator generator, int rate, int seconds) {
     Properties config = new Properties();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

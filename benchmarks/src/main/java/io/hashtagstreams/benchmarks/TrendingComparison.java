@@ -73,31 +73,19 @@ public final class TrendingComparison {
       for (String arg : args) {
         String value = arg.substring(arg.indexOf('=') + 1);
         if (arg.startsWith("--tweets=")) {
-          tweets = atLeast(value, 1, arg);
+          tweets = HarnessArgs.atLeast(value, 1, arg);
         } else if (arg.startsWith("--files=")) {
-          files = atLeast(value, 1, arg);
+          files = HarnessArgs.atLeast(value, 1, arg);
         } else if (arg.startsWith("--rounds=")) {
-          rounds = atLeast(value, 1, arg);
+          rounds = HarnessArgs.atLeast(value, 1, arg);
         } else if (arg.startsWith("--per-second=")) {
-          perSecond = atLeast(value, 1, arg);
+          perSecond = HarnessArgs.atLeast(value, 1, arg);
         } else {
           throw new IllegalArgumentException("unknown argument: " + arg
               + " (expected --tweets=N, --files=N, --rounds=N, --per-second=N)");
         }
       }
       return new Config(tweets, files, rounds, perSecond);
-    }
-
-    private static int atLeast(String value, int min, String arg) {
-      try {
-        int parsed = Integer.parseInt(value);
-        if (parsed >= min) {
-          return parsed;
-        }
-      } catch (NumberFormatException e) {
-        // reported below with the bad value
-      }
-      throw new IllegalArgumentException("expected an integer >= " + min + ": " + arg);
     }
   }
 

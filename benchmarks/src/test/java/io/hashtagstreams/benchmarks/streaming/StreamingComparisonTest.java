@@ -1,0 +1,54 @@
+package io.hashtagstreams.benchmarks.streaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.hashtagstreams.benchmarks.BenchSpark;
+
+/**
+ * Runs the streaming comparison once with tiny numbers on both broker placements (in this JVM and in a JVM of its
+ * own): every reader must read the whole topic, and the tables must carry every reader and ratio. No timing
+ * assertions.
+ */
+class StreamingComparisonTest {
+
+  @Test
+  void everyReaderReadsTheWholeTopicOnBothBrokerPlacements() throws Exception {
+    List<StreamingComparison.Result> results = StreamingComparison.run(BenchSpark.session(),
+        new StreamingComparison.Config(300, 100, 0, 1, List.of("jvm", "process"), 50, 2));
+
+    assertThat(results).extracting(StreamingComparison.Result::broker).containsExactly("jvm", "process");
+    for (StreamingComparison.Result result : results) {
+      assertThat(result.rounds()).hasSize(1);
+      Map<TopicReader, ReadMeasurement> round = result.rounds().get(0);
+      assertThat(round).containsOnlyKeys(TopicReader.values());
+      round.values().forEach(measured -> assertThat(measured.rows()).isEqualTo(300));
+      // 300 records in batches of at most 100 (split over 2 partitions with rounding): 3 or 4 batches.
+      assertThat(round.get(TopicReader.SPARK_RAW).batches()).isBetween(3, 4);
+      assertThat(round.get(TopicReader.OURS).stateRows()).isPositive();
+      assertThat(result.latency()).containsOnlyKeys("windowedCounts(1 min), update", "topTopics(10, 1 min), append");
+      assertThat(result.toTables()).contains("| ours / notebook ", "| Spark's raw read / plain consumer ",
+          "| notebook pipeline (get_json_object x2, split, explode, window count) ", "| topTopics(10, 1 min), append ");
+    }
+  }
+
+  @Test
+  void parsesArgumentsWithDefaultsAndRejectsBadOnes() {
+    assertThat(StreamingComparison.Config.parse())
+        .isEqualTo(new StreamingComparison.Config(100_000, 20_000, 1, 5, List.of("jvm", "process"), 2_000, 60));
+    assertThat(StreamingComparison.Config.parse("--tweets=10", "--per-trigger=5", "--warmups=0", "--rounds=2",
+        "--brokers=process", "--rate=100", "--latency-seconds=0"))
+        .isEqualTo(new StreamingComparison.Config(10, 5, 0, 2, List.of("process"), 100, 0));
+    assertThatThrownBy(() -> StreamingComparison.Config.parse("--brokers=docker"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--brokers=docker");
+    assertThatThrownBy(() -> StreamingComparison.Config.parse("--rounds=0"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--rounds=0");
+    assertThatThrownBy(() -> StreamingComparison.Config.parse("--fast"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--fast");
+  }
+}
