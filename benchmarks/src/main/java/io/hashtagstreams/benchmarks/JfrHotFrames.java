@@ -17,8 +17,10 @@ import jdk.jfr.consumer.RecordingFile;
  * Summarizes the {@code jdk.ExecutionSample} events of a JFR recording (what {@code jfr print --events
  * jdk.ExecutionSample} lists one by one), counting only samples of Spark's task threads (thread name starting with
  * {@code Executor task launch worker}), so that driver work such as writing the corpus does not blur the picture:
- * the methods most often on top of the stack (self time), and the Hashtag Streams methods most often anywhere on
- * the stack (total time, each method counted once per sample).
+ * the methods most often on top of the stack (self time), the Hashtag Streams methods most often anywhere on
+ * the stack (total time, each method counted once per sample), and each sample's component: the innermost frame
+ * that belongs to a known part of a streaming query (see {@link #component(List)}), so that a task's CPU splits
+ * into Kafka fetch, row conversion, our scan, hashtag extraction, aggregation, shuffle and state store.
  *
  * <p>Record and summarize the ours pipeline:
  * <pre>
@@ -33,6 +35,26 @@ public final class JfrHotFrames {
 
   private static final String TASK_THREAD = "Executor task launch worker";
   private static final String OURS = "io.hashtagstreams.";
+  /** Components in the order {@link #component(List)} tries them on each frame; the first prefix match wins. */
+  private static final List<Map.Entry<String, List<String>>> COMPONENTS = List.of(
+      Map.entry("our tweet scan (extractText)", List.of("io.hashtagstreams.core.internal.json.")),
+      Map.entry("hashtag extraction (explodeTopics)", List.of("io.hashtagstreams.core.internal.text.",
+          "io.hashtagstreams.core.Hashtags.", "io.hashtagstreams.core.internal.TopicFunction.")),
+      Map.entry("UDF argument and result conversion", List.of("io.hashtagstreams.core.internal.TweetRowFunction.",
+          "org.apache.spark.sql.catalyst.CatalystTypeConverters", "org.apache.spark.sql.catalyst.expressions.ScalaUDF",
+          "org.apache.spark.sql.catalyst.expressions.GenericRow", "org.apache.spark.sql.RowFactory.")),
+      Map.entry("state store", List.of("org.apache.spark.sql.execution.streaming.state.",
+          "org.apache.hadoop.", "org.rocksdb.")),
+      Map.entry("aggregation", List.of("org.apache.spark.sql.execution.aggregate.",
+          "org.apache.spark.sql.execution.UnsafeFixedWidthAggregationMap.", "org.apache.spark.unsafe.map.")),
+      Map.entry("shuffle", List.of("org.apache.spark.shuffle.", "org.apache.spark.storage.",
+          "org.apache.spark.network.", "org.apache.spark.util.collection.")),
+      Map.entry("Kafka fetch and record decoding", List.of("org.apache.kafka.", "org.apache.spark.sql.kafka010.")),
+      Map.entry("generated code (projections, filters, explode, window)",
+          List.of("org.apache.spark.sql.catalyst.expressions.GeneratedClass")),
+      Map.entry("task set-up and serialization", List.of("org.apache.spark.scheduler.", "org.apache.spark.executor.",
+          "org.apache.spark.serializer.", "org.apache.spark.rdd.")));
+  static final String OTHER = "other";
 
   private JfrHotFrames() {
   }
@@ -43,12 +65,15 @@ public final class JfrHotFrames {
    * @param samples execution samples of task threads
    * @param self samples per top-of-stack method
    * @param total samples per Hashtag Streams method anywhere on the stack
+   * @param components samples per component ({@link #component(List)})
    */
-  public record Profile(long samples, Map<String, Long> self, Map<String, Long> total) {
+  public record Profile(long samples, Map<String, Long> self, Map<String, Long> total,
+      Map<String, Long> components) {
 
-    /** The {@code top} entries of both maps as Markdown tables, with their share of all samples. */
+    /** The {@code top} entries of the three maps as Markdown tables, with their share of all samples. */
     public String toTable(int top) {
-      return "execution samples of Spark task threads: " + samples + "\n\nself (top of stack)\n" + table(self, top)
+      return "execution samples of Spark task threads: " + samples + "\n\nby component (innermost known frame)\n"
+          + table(components, top) + "\nself (top of stack)\n" + table(self, top)
           + "\ntotal (anywhere on the stack, Hashtag Streams methods)\n" + table(total, top);
     }
 
@@ -67,6 +92,7 @@ public final class JfrHotFrames {
     long samples = 0;
     Map<String, Long> self = new HashMap<>();
     Map<String, Long> total = new HashMap<>();
+    Map<String, Long> components = new HashMap<>();
     try (RecordingFile file = new RecordingFile(recording)) {
       while (file.hasMoreEvents()) {
         RecordedEvent event = file.readEvent();
@@ -83,15 +109,38 @@ public final class JfrHotFrames {
         List<RecordedFrame> frames = stack.getFrames();
         self.merge(name(frames.get(0).getMethod()), 1L, Long::sum);
         java.util.Set<String> seen = new java.util.HashSet<>();
+        List<String> names = new java.util.ArrayList<>(frames.size());
         for (RecordedFrame frame : frames) {
           String name = name(frame.getMethod());
+          names.add(name);
           if (name.startsWith(OURS) && seen.add(name)) {
             total.merge(name, 1L, Long::sum);
           }
         }
+        components.merge(component(names), 1L, Long::sum);
       }
     }
-    return new Profile(samples, self, total);
+    return new Profile(samples, self, total, components);
+  }
+
+  /**
+   * The component a sample's CPU belongs to: walking from the top of the stack down, the first frame whose
+   * {@code class.method} name starts with a component's prefix decides; {@value #OTHER} when none does (for
+   * example a task thread waiting inside the JDK).
+   *
+   * @param frames {@code class.method} names, top of the stack first
+   */
+  public static String component(List<String> frames) {
+    for (String frame : frames) {
+      for (Map.Entry<String, List<String>> component : COMPONENTS) {
+        for (String prefix : component.getValue()) {
+          if (frame.startsWith(prefix)) {
+            return component.getKey();
+          }
+        }
+      }
+    }
+    return OTHER;
   }
 
   private static String name(RecordedMethod method) {

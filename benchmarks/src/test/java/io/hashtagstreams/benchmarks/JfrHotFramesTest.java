@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -70,5 +71,28 @@ class JfrHotFramesTest {
         .isEqualTo(profile.total().values().stream().mapToLong(Long::longValue).max().orElseThrow());
     assertThat(profile.self().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(profile.samples());
     assertThat(profile.toTable(5)).contains("execution samples of Spark task threads: " + profile.samples(), spin);
+  }
+
+  @Test
+  void aSampleBelongsToTheInnermostFrameOfAKnownComponent() {
+    assertThat(JfrHotFrames.component(List.of("java.lang.String.indexOf",
+        "io.hashtagstreams.core.internal.json.TweetScanner.scan", "io.hashtagstreams.core.internal.TweetRowFunction.call",
+        "org.apache.spark.sql.catalyst.expressions.GeneratedClass$GeneratedIteratorForCodegenStage1.processNext")))
+        .isEqualTo("our tweet scan (extractText)");
+    assertThat(JfrHotFrames.component(List.of("org.apache.spark.unsafe.types.UTF8String.fromString",
+        "org.apache.spark.sql.catalyst.CatalystTypeConverters$StringConverter$.toCatalystImpl",
+        "org.apache.spark.sql.catalyst.expressions.GeneratedClass$SpecificUnsafeProjection.apply")))
+        .isEqualTo("UDF argument and result conversion");
+    assertThat(JfrHotFrames.component(List.of("net.jpountz.lz4.LZ4JNI.LZ4_compress_limitedOutput",
+        "org.apache.spark.io.LZ4CompressionCodec.compressedOutputStream",
+        "org.apache.spark.sql.execution.streaming.state.HDFSBackedStateStoreProvider.commitUpdates",
+        "org.apache.spark.shuffle.ShuffleWriteProcessor.write")))
+        .isEqualTo("state store");
+    assertThat(JfrHotFrames.component(List.of("java.util.zip.CRC32C.updateBytes",
+        "org.apache.kafka.common.record.DefaultRecordBatch.ensureValid",
+        "org.apache.spark.sql.kafka010.KafkaDataConsumer.get")))
+        .isEqualTo("Kafka fetch and record decoding");
+    assertThat(JfrHotFrames.component(List.of("java.lang.Object.wait", "java.lang.Thread.run")))
+        .isEqualTo(JfrHotFrames.OTHER);
   }
 }

@@ -51,7 +51,17 @@ class KafkaTweetSourceTest {
         "includeHeaders", "true",
         "kafka.security.protocol", "SASL_SSL",
         "kafka.sasl.mechanism", "PLAIN",
-        "kafka.fetch.max.bytes", "2097152"));
+        "kafka.fetch.max.bytes", "2097152",
+        "kafka.max.partition.fetch.bytes", "8388608"));
+  }
+
+  @Test
+  void fetchesEightMebibytesPerPartitionUnlessTold() {
+    assertThat(minimal().build().sparkOptions()).containsEntry("kafka.max.partition.fetch.bytes", "8388608");
+    assertThat(minimal().option("max.partition.fetch.bytes", "1048576").build().sparkOptions())
+        .containsEntry("kafka.max.partition.fetch.bytes", "1048576");
+    assertThat(minimal().option("kafka.max.partition.fetch.bytes", "2097152").build().sparkOptions())
+        .containsEntry("kafka.max.partition.fetch.bytes", "2097152");
   }
 
   @Test

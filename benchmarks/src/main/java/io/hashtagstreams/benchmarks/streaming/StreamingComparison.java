@@ -70,13 +70,18 @@ public final class StreamingComparison {
    * @param brokers where the broker runs: {@code jvm}, {@code process} or both
    * @param rate tweets per second of the latency phase
    * @param latencySeconds length of each latency run (0 skips the phase)
+   * @param readers the readers of the rounds, in the order of the first round
    */
   public record Config(int tweets, int perTrigger, int warmups, int rounds, List<String> brokers, int rate,
-      int latencySeconds) {
+      int latencySeconds, List<TopicReader> readers) {
+
+    /** The readers of the table: every reader except the variants of ours. */
+    public static final List<TopicReader> DEFAULT_READERS = List.of(TopicReader.PLAIN_CONSUMER,
+        TopicReader.SPARK_RAW, TopicReader.NOTEBOOK, TopicReader.OURS, TopicReader.OURS_BATCH);
 
     /**
      * Parses {@code --tweets=N --per-trigger=N --warmups=N --rounds=N --brokers=jvm,process --rate=N
-     * --latency-seconds=N}.
+     * --latency-seconds=N --readers=ID,...} (reader ids as {@link TopicReader#id()} gives them).
      *
      * @throws IllegalArgumentException for an unknown argument or a bad value, naming it
      */
@@ -88,6 +93,7 @@ public final class StreamingComparison {
       List<String> brokers = List.of("jvm", "process");
       int rate = 2_000;
       int latencySeconds = 60;
+      List<TopicReader> readers = DEFAULT_READERS;
       for (String arg : args) {
         String value = arg.substring(arg.indexOf('=') + 1);
         if (arg.startsWith("--tweets=")) {
@@ -109,12 +115,22 @@ public final class StreamingComparison {
           rate = HarnessArgs.atLeast(value, 10, arg);
         } else if (arg.startsWith("--latency-seconds=")) {
           latencySeconds = HarnessArgs.atLeast(value, 0, arg);
+        } else if (arg.startsWith("--readers=")) {
+          List<TopicReader> chosen = new ArrayList<>();
+          for (String id : value.split(",")) {
+            try {
+              chosen.add(TopicReader.byId(id));
+            } catch (IllegalArgumentException e) {
+              throw new IllegalArgumentException(arg + ": " + e.getMessage(), e);
+            }
+          }
+          readers = List.copyOf(chosen);
         } else {
           throw new IllegalArgumentException("unknown argument: " + arg + " (expected --tweets=N, --per-trigger=N,"
-              + " --warmups=N, --rounds=N, --brokers=jvm,process, --rate=N, --latency-seconds=N)");
+              + " --warmups=N, --rounds=N, --brokers=jvm,process, --rate=N, --latency-seconds=N, --readers=ID,...)");
         }
       }
-      return new Config(tweets, perTrigger, warmups, rounds, brokers, rate, latencySeconds);
+      return new Config(tweets, perTrigger, warmups, rounds, brokers, rate, latencySeconds, readers);
     }
   }
 
@@ -143,8 +159,9 @@ public final class StreamingComparison {
     public String toTables() {
       Table rates = new Table("reader (broker " + broker + ")", "tweets/s median", "min", "max", "batches",
           "wall s median", "addBatch ms", "latestOffset ms", "queryPlanning ms", "walCommit ms", "commitOffsets ms",
-          "state rows", "state MB", "state commit ms");
-      for (TopicReader reader : TopicReader.values()) {
+          "state rows", "state MB", "state commit ms", "Spark CPU s", "broker CPU s", "cores busy",
+          "CPU us/tweet", "task threads CPU s", "GC ms", "JIT ms", "codegen compiles");
+      for (TopicReader reader : rounds.get(0).keySet()) {
         double[] each = rounds.stream().mapToDouble(r -> r.get(reader).rowsPerSecond()).toArray();
         ReadMeasurement last = rounds.get(rounds.size() - 1).get(reader);
         Map<String, Double> parts = last.meanPartsMillis();
@@ -153,13 +170,33 @@ public final class StreamingComparison {
             Table.fixed(Stats.median(rounds.stream().mapToDouble(r -> r.get(reader).wallSeconds()).toArray()), 1),
             part(parts, "addBatch"), part(parts, "latestOffset"), part(parts, "queryPlanning"),
             part(parts, "walCommit"), part(parts, "commitOffsets"), Table.count(last.stateRows()),
-            Table.fixed(last.stateBytes() / 1e6, 1), Table.count(last.stateCommitMillis()));
+            Table.fixed(last.stateBytes() / 1e6, 1), Table.count(last.stateCommitMillis()),
+            Table.fixed(last.sparkCpuSeconds(), 2),
+            Double.isNaN(last.brokerCpuSeconds()) ? "-" : Table.fixed(last.brokerCpuSeconds(), 2),
+            Table.fixed(last.coresBusy(), 2), Table.fixed(last.cpuMicrosPerRecord(), 1),
+            Table.fixed(last.cpu().taskThreadSeconds(), 2), Table.count(last.cpu().gcMillis()),
+            Table.count(last.cpu().jitMillis()), last.cpu().codegenCompilations());
       }
       Table ratios = new Table("ratio (broker " + broker + ")", "median", "per round");
       ratio(ratios, "ours / notebook", TopicReader.OURS, TopicReader.NOTEBOOK);
       ratio(ratios, "ours / Spark's raw read", TopicReader.OURS, TopicReader.SPARK_RAW);
       ratio(ratios, "Spark's raw read / plain consumer", TopicReader.SPARK_RAW, TopicReader.PLAIN_CONSUMER);
       ratio(ratios, "ours streaming / ours batch", TopicReader.OURS, TopicReader.OURS_BATCH);
+      ratio(ratios, "ours with RocksDB / ours", TopicReader.OURS_ROCKSDB, TopicReader.OURS);
+      ratio(ratios, "ours, forkless checkpoints / ours", TopicReader.OURS_FORKLESS, TopicReader.OURS);
+      ratio(ratios, "raw read, forkless checkpoints / raw read", TopicReader.SPARK_RAW_FORKLESS,
+          TopicReader.SPARK_RAW);
+      ratio(ratios, "ours / Spark's raw read, both forkless", TopicReader.OURS_FORKLESS,
+          TopicReader.SPARK_RAW_FORKLESS);
+      ratio(ratios, "ours forkless / notebook", TopicReader.OURS_FORKLESS, TopicReader.NOTEBOOK);
+      ratio(ratios, "raw read, 8 MB fetches / raw read, forkless", TopicReader.SPARK_RAW_BIG_FETCH,
+          TopicReader.SPARK_RAW_FORKLESS);
+      ratio(ratios, "ours, 8 MB fetches / ours forkless", TopicReader.OURS_BIG_FETCH, TopicReader.OURS_FORKLESS);
+      ratio(ratios, "ours, 1 shuffle partition / ours forkless", TopicReader.OURS_ONE_PARTITION,
+          TopicReader.OURS_FORKLESS);
+      ratio(ratios, "extractText alone / Spark's raw read", TopicReader.OURS_EXTRACT, TopicReader.SPARK_RAW);
+      ratio(ratios, "extractText -> explodeTopics / Spark's raw read", TopicReader.OURS_TOPICS,
+          TopicReader.SPARK_RAW);
       StringBuilder out = new StringBuilder(rates.toString()).append(System.lineSeparator())
           .append(ratios.toString());
       if (!latency.isEmpty()) {
@@ -174,7 +211,11 @@ public final class StreamingComparison {
       return out.toString();
     }
 
+    /** Adds the row for {@code a / b} when both were measured. */
     private void ratio(Table table, String name, TopicReader a, TopicReader b) {
+      if (!rounds.get(0).containsKey(a) || !rounds.get(0).containsKey(b)) {
+        return;
+      }
       StringBuilder each = new StringBuilder();
       for (Map<TopicReader, ReadMeasurement> round : rounds) {
         each.append(each.length() == 0 ? "" : " ")
@@ -197,29 +238,49 @@ public final class StreamingComparison {
       if (broker.equals("jvm")) {
         try (EmbeddedKafka kafka = new EmbeddedKafka()) {
           kafka.start();
-          results.add(runOn(spark, broker, kafka.bootstrapServers(), config));
+          results.add(runOn(spark, broker, kafka.bootstrapServers(), () -> Double.NaN, config));
         }
       } else {
         try (KafkaBrokerProcess kafka = KafkaBrokerProcess.builder().workDirectory(work).maxHeap("2g").build()
             .start()) {
-          results.add(runOn(spark, broker, kafka.bootstrapServers(), config));
+          long pid = kafka.pid();
+          results.add(runOn(spark, broker, kafka.bootstrapServers(), () -> cpuSeconds(pid), config));
         }
       }
     }
     return results;
   }
 
-  private static Result runOn(SparkSession spark, String broker, String servers, Config config) throws Exception {
+  /** CPU seconds used so far by the process {@code pid}, as the operating system reports them. */
+  private static double cpuSeconds(long pid) {
+    return ProcessHandle.of(pid).flatMap(handle -> handle.info().totalCpuDuration())
+        .orElseThrow(() -> new IllegalStateException("no CPU time for the broker process " + pid))
+        .toNanos() / 1e9;
+  }
+
+  /** CPU seconds used so far by this JVM. */
+  private static double ownCpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+  }
+
+  private static Result runOn(SparkSession spark, String broker, String servers,
+      java.util.function.DoubleSupplier brokerCpu, Config config) throws Exception {
     KafkaTestClients.createTopic(servers, TOPIC, 2, Map.of());
     fill(servers, config.tweets());
     List<Map<TopicReader, ReadMeasurement>> rounds = new ArrayList<>();
-    TopicReader[] readers = TopicReader.values();
+    TopicReader[] readers = config.readers().toArray(new TopicReader[0]);
     for (int round = 0; round < config.warmups() + config.rounds(); round++) {
       Map<TopicReader, ReadMeasurement> measured = new EnumMap<>(TopicReader.class);
       for (int i = 0; i < readers.length; i++) {
         // Rotate the order each round, so no reader always runs right after the same neighbour.
         TopicReader reader = readers[(i + round) % readers.length];
-        measured.put(reader, reader.read(spark, servers, TOPIC, config.tweets(), config.perTrigger()));
+        double sparkCpuBefore = ownCpuSeconds();
+        double brokerCpuBefore = brokerCpu.getAsDouble();
+        ReadMeasurement.CpuSplit splitBefore = ReadMeasurement.CpuSplit.now();
+        ReadMeasurement read = reader.read(spark, servers, TOPIC, config.tweets(), config.perTrigger());
+        measured.put(reader, read.withCpu(ownCpuSeconds() - sparkCpuBefore,
+            brokerCpu.getAsDouble() - brokerCpuBefore, ReadMeasurement.CpuSplit.now().since(splitBefore)));
       }
       if (round < config.warmups()) {
         System.out.printf("broker %s: warm-up round %d done; load average %s%n", broker, round + 1,

@@ -20,7 +20,8 @@ class StreamingComparisonTest {
   @Test
   void everyReaderReadsTheWholeTopicOnBothBrokerPlacements() throws Exception {
     List<StreamingComparison.Result> results = StreamingComparison.run(BenchSpark.session(),
-        new StreamingComparison.Config(300, 100, 0, 1, List.of("jvm", "process"), 50, 2));
+        new StreamingComparison.Config(300, 100, 0, 1, List.of("jvm", "process"), 50, 2,
+            List.of(TopicReader.values())));
 
     assertThat(results).extracting(StreamingComparison.Result::broker).containsExactly("jvm", "process");
     for (StreamingComparison.Result result : results) {
@@ -31,19 +32,30 @@ class StreamingComparisonTest {
       // 300 records in batches of at most 100 (split over 2 partitions with rounding): 3 or 4 batches.
       assertThat(round.get(TopicReader.SPARK_RAW).batches()).isBetween(3, 4);
       assertThat(round.get(TopicReader.OURS).stateRows()).isPositive();
+      assertThat(round.get(TopicReader.OURS_ROCKSDB).stateRows()).isEqualTo(round.get(TopicReader.OURS).stateRows());
+      assertThat(round.get(TopicReader.OURS_EXTRACT).stateRows()).isZero();
+      assertThat(round.get(TopicReader.OURS_TOPICS).stateRows()).isZero();
       assertThat(result.latency()).containsOnlyKeys("windowedCounts(1 min), update", "topTopics(10, 1 min), append");
       assertThat(result.toTables()).contains("| ours / notebook ", "| Spark's raw read / plain consumer ",
-          "| notebook pipeline (get_json_object x2, split, explode, window count) ", "| topTopics(10, 1 min), append ");
+          "| notebook pipeline (get_json_object x2, split, explode, window count) ", "| topTopics(10, 1 min), append ", "| ours with RocksDB / ours ",
+          "| extractText alone / Spark's raw read ", "| extractText -> explodeTopics / Spark's raw read ");
     }
   }
 
   @Test
   void parsesArgumentsWithDefaultsAndRejectsBadOnes() {
     assertThat(StreamingComparison.Config.parse())
-        .isEqualTo(new StreamingComparison.Config(100_000, 20_000, 1, 5, List.of("jvm", "process"), 2_000, 60));
+        .isEqualTo(new StreamingComparison.Config(100_000, 20_000, 1, 5, List.of("jvm", "process"), 2_000, 60,
+            List.of(TopicReader.PLAIN_CONSUMER, TopicReader.SPARK_RAW, TopicReader.NOTEBOOK, TopicReader.OURS,
+                TopicReader.OURS_BATCH)));
     assertThat(StreamingComparison.Config.parse("--tweets=10", "--per-trigger=5", "--warmups=0", "--rounds=2",
-        "--brokers=process", "--rate=100", "--latency-seconds=0"))
-        .isEqualTo(new StreamingComparison.Config(10, 5, 0, 2, List.of("process"), 100, 0));
+        "--brokers=process", "--rate=100", "--latency-seconds=0", "--readers=ours-rocksdb,ours,spark-raw"))
+        .isEqualTo(new StreamingComparison.Config(10, 5, 0, 2, List.of("process"), 100, 0,
+            List.of(TopicReader.OURS_ROCKSDB, TopicReader.OURS, TopicReader.SPARK_RAW)));
+    assertThatThrownBy(() -> StreamingComparison.Config.parse("--readers=ours,fast"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--readers=ours,fast: unknown reader 'fast'; known: plain-consumer,spark-raw,notebook,ours,"
+            + "ours-rocksdb,ours-extract,ours-topics,ours-batch");
     assertThatThrownBy(() -> StreamingComparison.Config.parse("--brokers=docker"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--brokers=docker");
     assertThatThrownBy(() -> StreamingComparison.Config.parse("--rounds=0"))

@@ -1,0 +1,91 @@
+package io.hashtagstreams.core.checkpoint;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.streaming.MemoryStream;
+import org.apache.spark.sql.streaming.StreamingQuery;
+
+import scala.Option;
+import scala.Tuple2;
+import scala.collection.JavaConverters;
+
+import io.hashtagstreams.core.HashtagOps;
+
+/**
+ * The program {@link LocalCheckpointsTest} runs in a JVM of its own with an empty {@code PATH}: a stateful
+ * {@code windowedCounts} query over two micro-batches with its checkpoint on the local disk, with the session set up
+ * by {@link LocalCheckpoints} ({@code forkless}) or as Spark's default ({@code stock}). Prints each step's output
+ * rows, sorted, as {@code step window-start topic count}, then {@code done}.
+ */
+public final class CheckpointChild {
+
+  private CheckpointChild() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    SparkSession.Builder builder = SparkSession.builder()
+        .master("local[2]")
+        .appName("checkpoint-child")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1");
+    if (args[0].equals("forkless")) {
+      LocalCheckpoints.configure(builder);
+    }
+    SparkSession spark = builder.getOrCreate();
+    spark.sparkContext().setLogLevel("ERROR");
+    try {
+      MemoryStream<Tuple2<Timestamp, String>> source = new MemoryStream<>(1, spark.sqlContext(), Option.empty(),
+          Encoders.tuple(Encoders.TIMESTAMP(), Encoders.STRING()));
+      Dataset<Row> counts = source.toDF().toDF("event_time", "topic")
+          .transform(HashtagOps.windowedCounts(Duration.ofMinutes(1)));
+      List<String> rows = Collections.synchronizedList(new ArrayList<>());
+      Path checkpoint = Files.createTempDirectory(Path.of(args[1]), "checkpoint-");
+      StreamingQuery query = counts.writeStream()
+          .outputMode("update")
+          .option("checkpointLocation", checkpoint.toString())
+          .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (batch, id) -> {
+            for (Row row : batch.collectAsList()) {
+              rows.add(row.getStruct(0).getTimestamp(0).toInstant() + " " + row.getString(1) + " " + row.getLong(2));
+            }
+          })
+          .start();
+      step(1, source, query, rows, "2016-07-29T12:00:10Z rio", "2016-07-29T12:00:20Z rio",
+          "2016-07-29T12:01:05Z tokyo");
+      step(2, source, query, rows, "2016-07-29T12:00:30Z rio", "2016-07-29T12:03:00Z rio");
+      query.stop();
+      System.out.println("done");
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private static void step(int step, MemoryStream<Tuple2<Timestamp, String>> source, StreamingQuery query,
+      List<String> rows, String... events) {
+    List<Tuple2<Timestamp, String>> data = new ArrayList<>();
+    for (String event : events) {
+      int space = event.indexOf(' ');
+      data.add(new Tuple2<>(Timestamp.from(java.time.Instant.parse(event.substring(0, space))),
+          event.substring(space + 1)));
+    }
+    source.addData(JavaConverters.asScalaBufferConverter(data).asScala());
+    query.processAllAvailable();
+    List<String> sorted = new ArrayList<>(rows);
+    rows.clear();
+    Collections.sort(sorted);
+    sorted.forEach(row -> System.out.println(step + " " + row));
+  }
+}
