@@ -38,7 +38,7 @@ class KafkaTweetSourceTest {
         .includeHeaders(true)
         .option("security.protocol", "SASL_SSL")
         .option("kafka.sasl.mechanism", "PLAIN")
-        .option("fetch.max.bytes", "2097152")
+        .option("max.partition.fetch.bytes", "2097152")
         .build();
 
     assertThat(source.sparkOptions()).containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -51,8 +51,7 @@ class KafkaTweetSourceTest {
         "includeHeaders", "true",
         "kafka.security.protocol", "SASL_SSL",
         "kafka.sasl.mechanism", "PLAIN",
-        "kafka.fetch.max.bytes", "2097152",
-        "kafka.max.partition.fetch.bytes", "8388608"));
+        "kafka.max.partition.fetch.bytes", "2097152"));
   }
 
   @Test

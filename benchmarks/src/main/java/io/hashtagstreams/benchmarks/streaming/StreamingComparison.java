@@ -77,7 +77,8 @@ public final class StreamingComparison {
 
     /** The readers of the table: every reader except the variants of ours. */
     public static final List<TopicReader> DEFAULT_READERS = List.of(TopicReader.PLAIN_CONSUMER,
-        TopicReader.SPARK_RAW, TopicReader.NOTEBOOK, TopicReader.OURS, TopicReader.OURS_BATCH);
+        TopicReader.SPARK_RAW_STOCK, TopicReader.SPARK_RAW, TopicReader.NOTEBOOK_STOCK, TopicReader.NOTEBOOK,
+        TopicReader.OURS_STOCK, TopicReader.OURS_FORKLESS_ONLY, TopicReader.OURS, TopicReader.OURS_BATCH);
 
     /**
      * Parses {@code --tweets=N --per-trigger=N --warmups=N --rounds=N --brokers=jvm,process --rate=N
@@ -178,25 +179,25 @@ public final class StreamingComparison {
             Table.count(last.cpu().jitMillis()), last.cpu().codegenCompilations());
       }
       Table ratios = new Table("ratio (broker " + broker + ")", "median", "per round");
-      ratio(ratios, "ours / notebook", TopicReader.OURS, TopicReader.NOTEBOOK);
-      ratio(ratios, "ours / Spark's raw read", TopicReader.OURS, TopicReader.SPARK_RAW);
-      ratio(ratios, "Spark's raw read / plain consumer", TopicReader.SPARK_RAW, TopicReader.PLAIN_CONSUMER);
-      ratio(ratios, "ours streaming / ours batch", TopicReader.OURS, TopicReader.OURS_BATCH);
-      ratio(ratios, "ours with RocksDB / ours", TopicReader.OURS_ROCKSDB, TopicReader.OURS);
-      ratio(ratios, "ours, forkless checkpoints / ours", TopicReader.OURS_FORKLESS, TopicReader.OURS);
-      ratio(ratios, "raw read, forkless checkpoints / raw read", TopicReader.SPARK_RAW_FORKLESS,
+      ratio(ratios, "ours / notebook, both tuned", TopicReader.OURS, TopicReader.NOTEBOOK);
+      ratio(ratios, "ours tuned / notebook as run today", TopicReader.OURS, TopicReader.NOTEBOOK_STOCK);
+      ratio(ratios, "ours / notebook, both Spark's defaults", TopicReader.OURS_STOCK, TopicReader.NOTEBOOK_STOCK);
+      ratio(ratios, "ours / Spark's raw read, both tuned", TopicReader.OURS, TopicReader.SPARK_RAW);
+      ratio(ratios, "ours / Spark's raw read, both Spark's defaults", TopicReader.OURS_STOCK,
+          TopicReader.SPARK_RAW_STOCK);
+      ratio(ratios, "Spark's raw read tuned / plain consumer", TopicReader.SPARK_RAW, TopicReader.PLAIN_CONSUMER);
+      ratio(ratios, "Spark's raw read: tuned / defaults", TopicReader.SPARK_RAW, TopicReader.SPARK_RAW_STOCK);
+      ratio(ratios, "cut 1, forkless checkpoints: ours / ours before", TopicReader.OURS_FORKLESS_ONLY,
+          TopicReader.OURS_STOCK);
+      ratio(ratios, "cut 2, 8 MiB fetches: ours / ours with cut 1", TopicReader.OURS,
+          TopicReader.OURS_FORKLESS_ONLY);
+      ratio(ratios, "both cuts: ours tuned / ours before", TopicReader.OURS, TopicReader.OURS_STOCK);
+      ratio(ratios, "RocksDB state store: ours / ours tuned", TopicReader.OURS_ROCKSDB, TopicReader.OURS);
+      ratio(ratios, "1 shuffle partition: ours / ours tuned", TopicReader.OURS_ONE_PARTITION, TopicReader.OURS);
+      ratio(ratios, "extractText alone / Spark's raw read, tuned", TopicReader.OURS_EXTRACT, TopicReader.SPARK_RAW);
+      ratio(ratios, "extractText -> explodeTopics / Spark's raw read, tuned", TopicReader.OURS_TOPICS,
           TopicReader.SPARK_RAW);
-      ratio(ratios, "ours / Spark's raw read, both forkless", TopicReader.OURS_FORKLESS,
-          TopicReader.SPARK_RAW_FORKLESS);
-      ratio(ratios, "ours forkless / notebook", TopicReader.OURS_FORKLESS, TopicReader.NOTEBOOK);
-      ratio(ratios, "raw read, 8 MB fetches / raw read, forkless", TopicReader.SPARK_RAW_BIG_FETCH,
-          TopicReader.SPARK_RAW_FORKLESS);
-      ratio(ratios, "ours, 8 MB fetches / ours forkless", TopicReader.OURS_BIG_FETCH, TopicReader.OURS_FORKLESS);
-      ratio(ratios, "ours, 1 shuffle partition / ours forkless", TopicReader.OURS_ONE_PARTITION,
-          TopicReader.OURS_FORKLESS);
-      ratio(ratios, "extractText alone / Spark's raw read", TopicReader.OURS_EXTRACT, TopicReader.SPARK_RAW);
-      ratio(ratios, "extractText -> explodeTopics / Spark's raw read", TopicReader.OURS_TOPICS,
-          TopicReader.SPARK_RAW);
+      ratio(ratios, "ours streaming tuned / ours batch", TopicReader.OURS, TopicReader.OURS_BATCH);
       StringBuilder out = new StringBuilder(rates.toString()).append(System.lineSeparator())
           .append(ratios.toString());
       if (!latency.isEmpty()) {
@@ -293,9 +294,13 @@ public final class StreamingComparison {
     }
     Map<String, double[]> latency = new java.util.LinkedHashMap<>();
     if (config.latencySeconds() > 0) {
-      latency.put("windowedCounts(1 min), update", pacedDurations(spark, servers, "latency-counts", config,
-          false));
-      latency.put("topTopics(10, 1 min), append", pacedDurations(spark, servers, "latency-top", config, true));
+      for (TopicReader.SetUp setUp : List.of(TopicReader.SetUp.STOCK, TopicReader.SetUp.TUNED)) {
+        String name = setUp.name().toLowerCase(java.util.Locale.ROOT);
+        latency.put("windowedCounts(1 min), update, " + name,
+            pacedDurations(spark, servers, "latency-counts-" + name, config, false, setUp));
+        latency.put("topTopics(10, 1 min), append, " + name,
+            pacedDurations(spark, servers, "latency-top-" + name, config, true, setUp));
+      }
     }
     return new Result(broker, rounds, latency);
   }
@@ -314,21 +319,21 @@ public final class StreamingComparison {
 
   /** Runs one operator with a 1 s trigger while a paced producer writes; the durations of batches with input. */
   private static double[] pacedDurations(SparkSession spark, String servers, String topic, Config config,
-      boolean top) throws Exception {
+      boolean top, TopicReader.SetUp setUp) throws Exception {
     KafkaTestClients.createTopic(servers, topic, 2, Map.of());
-    Dataset<Row> topics = OursPipeline.extract(KafkaTweetSource.builder()
-        .bootstrapServers(servers).subscribe(topic).startingOffsets("earliest").buildStream(spark))
+    Dataset<Row> topics = OursPipeline.extract(setUp.source(servers, topic).buildStream(spark))
         .transform(HashtagOps.explodeTopics());
     Dataset<Row> output = top
         ? topics.transform(HashtagOps.topTopics(10))
         : topics.transform(HashtagOps.windowedCounts(Duration.ofMinutes(1)));
-    StreamingQuery query = output.writeStream()
+    String checkpoint = Files.createTempDirectory("bench-latency-").toString();
+    StreamingQuery query = TopicReader.startWith(spark, setUp.sessionConf(), () -> output.writeStream()
         .format("noop")
         .queryName("latency_" + UUID.randomUUID().toString().replace("-", ""))
         .outputMode(top ? "append" : "update")
-        .option("checkpointLocation", Files.createTempDirectory("bench-latency-").toString())
+        .option("checkpointLocation", checkpoint)
         .trigger(Trigger.ProcessingTime("1 second"))
-        .start();
+        .start());
     try {
       // Event time follows the wall clock, so windows close during the run as in a live stream.
       TweetGenerator generator = TweetGenerator.builder().seed(Corpus.SEED).start(java.time.Instant.now())

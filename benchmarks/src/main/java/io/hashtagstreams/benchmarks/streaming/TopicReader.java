@@ -80,168 +80,44 @@ public enum TopicReader {
     }
   },
 
-  /** Spark's Kafka source alone: {@code value} to the {@code noop} sink. */
-  SPARK_RAW("Spark's Kafka source alone (value -> noop)") {
-    @Override
-    Dataset<Row> query(Dataset<Row> records) {
-      return records.select("value");
-    }
-  },
+  /** Spark's Kafka source alone, as a notebook runs it: {@code value} to the {@code noop} sink. */
+  SPARK_RAW_STOCK("Spark's Kafka source alone (value -> noop), Spark's defaults", Pipeline.RAW, SetUp.STOCK),
 
-  /** {@link #SPARK_RAW} with checkpoints written as {@code LocalCheckpoints} sets them up (no forked processes). */
-  SPARK_RAW_FORKLESS("Spark's Kafka source alone, forkless local checkpoints") {
-    @Override
-    Dataset<Row> query(Dataset<Row> records) {
-      return SPARK_RAW.query(records);
-    }
+  /** Spark's Kafka source alone, set up as Hashtag Streams sets it up. */
+  SPARK_RAW("Spark's Kafka source alone (value -> noop), tuned", Pipeline.RAW, SetUp.TUNED),
 
-    @Override
-    Map<String, String> sessionConf() {
-      return FORKLESS_CHECKPOINTS;
-    }
-  },
+  /** The notebook pipeline as users run it today. */
+  NOTEBOOK_STOCK("notebook pipeline (get_json_object x2, split, explode, window count), Spark's defaults",
+      Pipeline.NOTEBOOK, SetUp.STOCK),
 
-  /** {@link #SPARK_RAW_FORKLESS} with 8 MB fetches per partition (Kafka's default is 1 MB) and 4 MB socket buffers. */
-  SPARK_RAW_BIG_FETCH("Spark's Kafka source alone, forkless, 8 MB fetches") {
-    @Override
-    Dataset<Row> query(Dataset<Row> records) {
-      return SPARK_RAW.query(records);
-    }
+  /** The notebook pipeline with the same set-up as ours: the like-for-like comparison. */
+  NOTEBOOK("notebook pipeline, tuned", Pipeline.NOTEBOOK, SetUp.TUNED),
 
-    @Override
-    Map<String, String> sessionConf() {
-      return FORKLESS_CHECKPOINTS;
-    }
+  /** Ours as it ran before issue 12: Kafka's 1 MiB fetches, stock local checkpoints. */
+  OURS_STOCK("ours (extractText -> explodeTopics -> windowedCounts 1 min), Spark's defaults", Pipeline.OURS,
+      SetUp.STOCK),
 
-    @Override
-    Map<String, String> sourceOptions() {
-      return BIG_FETCH;
-    }
-  },
+  /** Ours with forkless checkpoints but Kafka's 1 MiB fetches: the first cut alone. */
+  OURS_FORKLESS_ONLY("ours, forkless checkpoints, 1 MiB fetches", Pipeline.OURS, SetUp.FORKLESS_ONLY),
 
-  /** The notebook pipeline: {@code get_json_object} x2, split, explode, window count (update mode). */
-  NOTEBOOK("notebook pipeline (get_json_object x2, split, explode, window count)") {
-    @Override
-    Dataset<Row> query(Dataset<Row> records) {
-      return NotebookPipeline.counts(records);
-    }
+  /** Ours as the library and the app set it up: 8 MiB fetches, forkless local checkpoints. */
+  OURS("ours, tuned (8 MiB fetches, forkless checkpoints)", Pipeline.OURS, SetUp.TUNED),
 
-    @Override
-    String outputMode() {
-      return "update";
-    }
-  },
-
-  /** Ours: {@code extractText -> explodeTopics -> windowedCounts(1 minute)} (update mode). */
-  OURS("ours (extractText -> explodeTopics -> windowedCounts 1 min)") {
-    @Override
-    Dataset<Row> query(Dataset<Row> records) {
-      return OursPipeline.counts(records);
-    }
-
-    @Override
-    String outputMode() {
-      return "update";
-    }
-  },
-
-  /** Ours with the RocksDB state store and changelog checkpointing instead of the default HDFS-backed store. */
-  OURS_ROCKSDB("ours, RocksDB state store + changelog checkpointing") {
-    @Override
-    Dataset<Row> query(Dataset<Row> records) {
-      return OursPipeline.counts(records);
-    }
-
-    @Override
-    String outputMode() {
-      return "update";
-    }
-
-    @Override
-    Map<String, String> sessionConf() {
-      return Map.of(
-          "spark.sql.streaming.stateStore.providerClass",
+  /** Ours, tuned, with the RocksDB state store and changelog checkpointing. */
+  OURS_ROCKSDB("ours, tuned + RocksDB state store with changelog checkpointing", Pipeline.OURS, SetUp.TUNED,
+      Map.of("spark.sql.streaming.stateStore.providerClass",
           "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider",
-          "spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled", "true");
-    }
-  },
+          "spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled", "true")),
 
-  /** {@link #OURS} with checkpoints written as {@code LocalCheckpoints} sets them up (no forked processes). */
-  OURS_FORKLESS("ours, forkless local checkpoints") {
-    @Override
-    Dataset<Row> query(Dataset<Row> records) {
-      return OursPipeline.counts(records);
-    }
+  /** Ours, tuned, with one shuffle partition: one state store and one task after the shuffle. */
+  OURS_ONE_PARTITION("ours, tuned + 1 shuffle partition", Pipeline.OURS, SetUp.TUNED,
+      Map.of("spark.sql.shuffle.partitions", "1")),
 
-    @Override
-    String outputMode() {
-      return "update";
-    }
+  /** The first step of ours alone, tuned: {@code extractText} to the {@code noop} sink, no state. */
+  OURS_EXTRACT("ours, extractText only (no state), tuned", Pipeline.EXTRACT, SetUp.TUNED),
 
-    @Override
-    Map<String, String> sessionConf() {
-      return FORKLESS_CHECKPOINTS;
-    }
-  },
-
-  /** {@link #OURS_FORKLESS} with 8 MB fetches per partition and 4 MB socket buffers. */
-  OURS_BIG_FETCH("ours, forkless, 8 MB fetches") {
-    @Override
-    Dataset<Row> query(Dataset<Row> records) {
-      return OursPipeline.counts(records);
-    }
-
-    @Override
-    String outputMode() {
-      return "update";
-    }
-
-    @Override
-    Map<String, String> sessionConf() {
-      return FORKLESS_CHECKPOINTS;
-    }
-
-    @Override
-    Map<String, String> sourceOptions() {
-      return BIG_FETCH;
-    }
-  },
-
-  /** {@link #OURS_FORKLESS} with one shuffle partition, so one state store and one task after the shuffle. */
-  OURS_ONE_PARTITION("ours, forkless, 1 shuffle partition") {
-    @Override
-    Dataset<Row> query(Dataset<Row> records) {
-      return OursPipeline.counts(records);
-    }
-
-    @Override
-    String outputMode() {
-      return "update";
-    }
-
-    @Override
-    Map<String, String> sessionConf() {
-      Map<String, String> conf = new HashMap<>(FORKLESS_CHECKPOINTS);
-      conf.put("spark.sql.shuffle.partitions", "1");
-      return conf;
-    }
-  },
-
-  /** The first step of ours alone: {@code extractText} to the {@code noop} sink, no state. */
-  OURS_EXTRACT("ours, extractText only (no state)") {
-    @Override
-    Dataset<Row> query(Dataset<Row> records) {
-      return OursPipeline.extract(records);
-    }
-  },
-
-  /** Ours without the aggregation: {@code extractText -> explodeTopics} to the {@code noop} sink, no state. */
-  OURS_TOPICS("ours, extractText -> explodeTopics (no state)") {
-    @Override
-    Dataset<Row> query(Dataset<Row> records) {
-      return OursPipeline.extract(records).transform(HashtagOps.explodeTopics());
-    }
-  },
+  /** Ours without the aggregation, tuned: {@code extractText -> explodeTopics}, no state. */
+  OURS_TOPICS("ours, extractText -> explodeTopics (no state), tuned", Pipeline.TOPICS, SetUp.TUNED),
 
   /** Ours as one batch read of the same topic. */
   OURS_BATCH("ours as a batch read of the topic") {
@@ -260,25 +136,115 @@ public enum TopicReader {
 
   static final Duration TIMEOUT = Duration.ofMinutes(15);
 
-  /**
-   * {@code LocalCheckpoints.settings()} as session settings: without the {@code spark.hadoop.} prefix (that prefix
-   * is read when the context starts), and with Hadoop's file system cache off, so that this query gets its own
-   * {@code file:} file system while the other readers keep the cached stock one.
-   */
-  private static final Map<String, String> FORKLESS_CHECKPOINTS = Map.of(
-      "fs.file.impl", ForklessLocalFileSystem.class.getName(),
-      "fs.file.impl.disable.cache", "true",
-      "spark.sql.streaming.checkpointFileManagerClass",
-      LocalCheckpoints.settings().get("spark.sql.streaming.checkpointFileManagerClass"));
-
-  private static final Map<String, String> BIG_FETCH = Map.of(
-      "max.partition.fetch.bytes", Integer.toString(8 << 20),
-      "fetch.max.bytes", Integer.toString(64 << 20));
-
   private final String description;
+  private final Pipeline pipeline;
+  private final SetUp setUp;
+  private final Map<String, String> extraConf;
 
   TopicReader(String description) {
+    this(description, null, null, Map.of());
+  }
+
+  TopicReader(String description, Pipeline pipeline, SetUp setUp) {
+    this(description, pipeline, setUp, Map.of());
+  }
+
+  TopicReader(String description, Pipeline pipeline, SetUp setUp, Map<String, String> extraConf) {
     this.description = description;
+    this.pipeline = pipeline;
+    this.setUp = setUp;
+    this.extraConf = extraConf;
+  }
+
+  /** What a streaming reader computes from the Kafka records, and in which output mode. */
+  enum Pipeline {
+    RAW("append") {
+      @Override
+      Dataset<Row> query(Dataset<Row> records) {
+        return records.select("value");
+      }
+    },
+    NOTEBOOK("update") {
+      @Override
+      Dataset<Row> query(Dataset<Row> records) {
+        return NotebookPipeline.counts(records);
+      }
+    },
+    OURS("update") {
+      @Override
+      Dataset<Row> query(Dataset<Row> records) {
+        return OursPipeline.counts(records);
+      }
+    },
+    EXTRACT("append") {
+      @Override
+      Dataset<Row> query(Dataset<Row> records) {
+        return OursPipeline.extract(records);
+      }
+    },
+    TOPICS("append") {
+      @Override
+      Dataset<Row> query(Dataset<Row> records) {
+        return OursPipeline.extract(records).transform(HashtagOps.explodeTopics());
+      }
+    };
+
+    private final String outputMode;
+
+    Pipeline(String outputMode) {
+      this.outputMode = outputMode;
+    }
+
+    abstract Dataset<Row> query(Dataset<Row> records);
+  }
+
+  /** How the session and the Kafka source are set up for a streaming reader. */
+  enum SetUp {
+    /**
+     * Spark's and Kafka's defaults, as a notebook has them: 1 MiB fetches per partition, Hadoop's local file
+     * system for checkpoints.
+     */
+    STOCK(Map.of(), Map.of("max.partition.fetch.bytes", Integer.toString(1 << 20))),
+    /** Forkless local checkpoints, Kafka's 1 MiB fetches. */
+    FORKLESS_ONLY(SetUp.forkless(), Map.of("max.partition.fetch.bytes", Integer.toString(1 << 20))),
+    /** As Hashtag Streams sets it up: {@code KafkaTweetSource}'s 8 MiB fetches, {@code LocalCheckpoints}. */
+    TUNED(SetUp.forkless(), Map.of());
+
+    private final Map<String, String> sessionConf;
+    private final Map<String, String> sourceOptions;
+
+    SetUp(Map<String, String> sessionConf, Map<String, String> sourceOptions) {
+      this.sessionConf = sessionConf;
+      this.sourceOptions = sourceOptions;
+    }
+
+    /**
+     * {@code LocalCheckpoints.settings()} as session settings: without the {@code spark.hadoop.} prefix (that
+     * prefix is read when the context starts), and with Hadoop's file system cache off, so that the query gets
+     * its own {@code file:} file system while the stock readers keep the cached stock one.
+     */
+    /** The session settings of this set-up. */
+    Map<String, String> sessionConf() {
+      return sessionConf;
+    }
+
+    /** A source reading {@code topic} from the beginning with this set-up's Kafka options. */
+    KafkaTweetSource.Builder source(String servers, String topic) {
+      KafkaTweetSource.Builder source = KafkaTweetSource.builder()
+          .bootstrapServers(servers)
+          .subscribe(topic)
+          .startingOffsets("earliest");
+      sourceOptions.forEach(source::option);
+      return source;
+    }
+
+    private static Map<String, String> forkless() {
+      return Map.of(
+          "fs.file.impl", ForklessLocalFileSystem.class.getName(),
+          "fs.file.impl.disable.cache", "true",
+          "spark.sql.streaming.checkpointFileManagerClass",
+          LocalCheckpoints.settings().get("spark.sql.streaming.checkpointFileManagerClass"));
+    }
   }
 
   /** What this reader is, for tables. */
@@ -286,19 +252,40 @@ public enum TopicReader {
     return description;
   }
 
-  /** The streaming query over the Kafka records; only for the streaming readers. */
-  Dataset<Row> query(Dataset<Row> records) {
-    throw new UnsupportedOperationException(name() + " is not a streaming query");
-  }
-
-  /** Session settings the query starts with, restored afterwards; none by default. */
+  /** Session settings the query starts with, restored afterwards. */
   Map<String, String> sessionConf() {
-    return Map.of();
+    Map<String, String> conf = new HashMap<>(setUp.sessionConf);
+    conf.putAll(extraConf);
+    return conf;
   }
 
-  /** Kafka source options added to the reader's {@code KafkaTweetSource}; none by default. */
-  Map<String, String> sourceOptions() {
-    return Map.of();
+  /** What starts a streaming query. */
+  interface QueryStart {
+    StreamingQuery start() throws TimeoutException;
+  }
+
+  /**
+   * Starts a query with {@code conf} set on the session, then restores the session's settings: the query keeps
+   * the settings it started with (it runs on a clone of the session).
+   */
+  static StreamingQuery startWith(SparkSession spark, Map<String, String> conf, QueryStart start)
+      throws TimeoutException {
+    Map<String, Option<String>> saved = new HashMap<>();
+    conf.forEach((key, value) -> {
+      saved.put(key, spark.conf().getOption(key));
+      spark.conf().set(key, value);
+    });
+    try {
+      return start.start();
+    } finally {
+      saved.forEach((key, value) -> {
+        if (value.isDefined()) {
+          spark.conf().set(key, value.get());
+        } else {
+          spark.conf().unset(key);
+        }
+      });
+    }
   }
 
   /** The name {@code --readers=} takes: the constant's name in lower case with dashes. */
@@ -321,10 +308,6 @@ public enum TopicReader {
         + java.util.Arrays.stream(values()).map(TopicReader::id).collect(java.util.stream.Collectors.joining(",")));
   }
 
-  /** The output mode of {@link #query}. */
-  String outputMode() {
-    return "append";
-  }
 
   /**
    * Reads the whole topic once and times it; streaming readers run with {@code Trigger.AvailableNow()} and
@@ -333,38 +316,15 @@ public enum TopicReader {
   ReadMeasurement read(SparkSession spark, String servers, String topic, long expected, int perTrigger)
       throws IOException, TimeoutException, StreamingQueryException {
     Path checkpoint = Files.createTempDirectory("bench-streaming-");
-    KafkaTweetSource.Builder source = KafkaTweetSource.builder()
-        .bootstrapServers(servers)
-        .subscribe(topic)
-        .startingOffsets("earliest")
-        .maxOffsetsPerTrigger(perTrigger);
-    sourceOptions().forEach(source::option);
-    Dataset<Row> records = source.buildStream(spark);
-    Map<String, Option<String>> saved = new HashMap<>();
-    sessionConf().forEach((key, value) -> {
-      saved.put(key, spark.conf().getOption(key));
-      spark.conf().set(key, value);
-    });
+    Dataset<Row> records = setUp.source(servers, topic).maxOffsetsPerTrigger(perTrigger).buildStream(spark);
     long start = System.nanoTime();
-    StreamingQuery query;
-    try {
-      query = query(records).writeStream()
-          .format("noop")
-          .queryName(name().toLowerCase() + "_" + UUID.randomUUID().toString().replace("-", ""))
-          .outputMode(outputMode())
-          .option("checkpointLocation", checkpoint.toString())
-          .trigger(Trigger.AvailableNow())
-          .start();
-    } finally {
-      // The query keeps the settings it started with (it runs on a clone of the session).
-      saved.forEach((key, value) -> {
-        if (value.isDefined()) {
-          spark.conf().set(key, value.get());
-        } else {
-          spark.conf().unset(key);
-        }
-      });
-    }
+    StreamingQuery query = startWith(spark, sessionConf(), () -> pipeline.query(records).writeStream()
+        .format("noop")
+        .queryName(name().toLowerCase() + "_" + UUID.randomUUID().toString().replace("-", ""))
+        .outputMode(pipeline.outputMode)
+        .option("checkpointLocation", checkpoint.toString())
+        .trigger(Trigger.AvailableNow())
+        .start());
     try {
       if (!query.awaitTermination(TIMEOUT.toMillis())) {
         throw new IllegalStateException(name() + " did not read the topic within " + TIMEOUT);

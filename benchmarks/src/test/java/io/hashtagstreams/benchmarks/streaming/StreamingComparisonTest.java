@@ -31,14 +31,22 @@ class StreamingComparisonTest {
       round.values().forEach(measured -> assertThat(measured.rows()).isEqualTo(300));
       // 300 records in batches of at most 100 (split over 2 partitions with rounding): 3 or 4 batches.
       assertThat(round.get(TopicReader.SPARK_RAW).batches()).isBetween(3, 4);
-      assertThat(round.get(TopicReader.OURS).stateRows()).isPositive();
-      assertThat(round.get(TopicReader.OURS_ROCKSDB).stateRows()).isEqualTo(round.get(TopicReader.OURS).stateRows());
+      long stateRows = round.get(TopicReader.OURS).stateRows();
+      assertThat(stateRows).isPositive();
+      for (TopicReader stateful : List.of(TopicReader.OURS_STOCK, TopicReader.OURS_FORKLESS_ONLY,
+          TopicReader.OURS_ROCKSDB, TopicReader.OURS_ONE_PARTITION)) {
+        assertThat(round.get(stateful).stateRows()).as(stateful.name()).isEqualTo(stateRows);
+      }
       assertThat(round.get(TopicReader.OURS_EXTRACT).stateRows()).isZero();
       assertThat(round.get(TopicReader.OURS_TOPICS).stateRows()).isZero();
-      assertThat(result.latency()).containsOnlyKeys("windowedCounts(1 min), update", "topTopics(10, 1 min), append");
-      assertThat(result.toTables()).contains("| ours / notebook ", "| Spark's raw read / plain consumer ",
-          "| notebook pipeline (get_json_object x2, split, explode, window count) ", "| topTopics(10, 1 min), append ", "| ours with RocksDB / ours ",
-          "| extractText alone / Spark's raw read ", "| extractText -> explodeTopics / Spark's raw read ");
+      assertThat(result.latency()).containsOnlyKeys("windowedCounts(1 min), update, stock",
+          "topTopics(10, 1 min), append, stock", "windowedCounts(1 min), update, tuned",
+          "topTopics(10, 1 min), append, tuned");
+      assertThat(result.toTables()).contains("| ours / notebook, both tuned ",
+          "| Spark's raw read tuned / plain consumer ", "| cut 1, forkless checkpoints: ours / ours before ",
+          "| cut 2, 8 MiB fetches: ours / ours with cut 1 ", "| RocksDB state store: ours / ours tuned ",
+          "| notebook pipeline (get_json_object x2, split, explode, window count), Spark's defaults ",
+          "| topTopics(10, 1 min), append, tuned ", "| extractText -> explodeTopics / Spark's raw read, tuned ");
     }
   }
 
@@ -46,16 +54,19 @@ class StreamingComparisonTest {
   void parsesArgumentsWithDefaultsAndRejectsBadOnes() {
     assertThat(StreamingComparison.Config.parse())
         .isEqualTo(new StreamingComparison.Config(100_000, 20_000, 1, 5, List.of("jvm", "process"), 2_000, 60,
-            List.of(TopicReader.PLAIN_CONSUMER, TopicReader.SPARK_RAW, TopicReader.NOTEBOOK, TopicReader.OURS,
-                TopicReader.OURS_BATCH)));
+            StreamingComparison.Config.DEFAULT_READERS));
+    assertThat(StreamingComparison.Config.DEFAULT_READERS).extracting(TopicReader::id).containsExactly(
+        "plain-consumer", "spark-raw-stock", "spark-raw", "notebook-stock", "notebook", "ours-stock",
+        "ours-forkless-only", "ours", "ours-batch");
     assertThat(StreamingComparison.Config.parse("--tweets=10", "--per-trigger=5", "--warmups=0", "--rounds=2",
         "--brokers=process", "--rate=100", "--latency-seconds=0", "--readers=ours-rocksdb,ours,spark-raw"))
         .isEqualTo(new StreamingComparison.Config(10, 5, 0, 2, List.of("process"), 100, 0,
             List.of(TopicReader.OURS_ROCKSDB, TopicReader.OURS, TopicReader.SPARK_RAW)));
     assertThatThrownBy(() -> StreamingComparison.Config.parse("--readers=ours,fast"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--readers=ours,fast: unknown reader 'fast'; known: plain-consumer,spark-raw,notebook,ours,"
-            + "ours-rocksdb,ours-extract,ours-topics,ours-batch");
+        .hasMessage("--readers=ours,fast: unknown reader 'fast'; known: plain-consumer,spark-raw-stock,spark-raw,"
+            + "notebook-stock,notebook,ours-stock,ours-forkless-only,ours,ours-rocksdb,ours-one-partition,"
+            + "ours-extract,ours-topics,ours-batch");
     assertThatThrownBy(() -> StreamingComparison.Config.parse("--brokers=docker"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--brokers=docker");
     assertThatThrownBy(() -> StreamingComparison.Config.parse("--rounds=0"))
