@@ -8,6 +8,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
+import io.hashtagstreams.core.checkpoint.LocalCheckpoints;
 import io.hashtagstreams.core.testing.SparkTestSession;
 
 class LocalSparkTest {
@@ -49,7 +50,8 @@ class LocalSparkTest {
   void runDirectlyIsALaptopSessionWithQuietLogsUnlessALevelIsGiven() {
     SparkConf none = new SparkConf(false);
     assertThat(LocalSpark.settings(none, false)).containsEntry("spark.master", "local[2]")
-        .containsEntry("spark.sql.shuffle.partitions", "2").containsEntry("spark.app.name", "hashtag-streams-examples");
+        .containsEntry("spark.sql.shuffle.partitions", "2").containsEntry("spark.app.name", "hashtag-streams-examples")
+        .containsAllEntriesOf(LocalCheckpoints.settings());
     assertThat(LocalSpark.quietLogs(none)).isTrue();
     assertThat(LocalSpark.quietLogs(new SparkConf(false).set("spark.log.level", "INFO"))).isFalse();
   }

@@ -2,9 +2,11 @@ package io.hashtagstreams.core.testing;
 
 import org.apache.spark.sql.SparkSession;
 
+import io.hashtagstreams.core.checkpoint.LocalCheckpoints;
+
 /**
  * The one SparkSession every test in a JVM shares: {@code local[2]}, 2 shuffle partitions, UTC, no UI, loopback
- * only. Surefire forks one JVM per module and reuses it, so the start-up cost (2-3 s) is paid once per module.
+ * only, checkpoints written as {@link LocalCheckpoints} sets them up (as the app does). Surefire forks one JVM per module and reuses it, so the start-up cost (2-3 s) is paid once per module.
  */
 public final class SparkTestSession {
 
@@ -16,7 +18,7 @@ public final class SparkTestSession {
   /** The shared session, created on first use. */
   public static synchronized SparkSession get() {
     if (session == null) {
-      session = SparkSession.builder()
+      session = LocalCheckpoints.configure(SparkSession.builder())
           .appName("hashtag-streams-tests")
           .master("local[2]")
           .config("spark.ui.enabled", "false")
