@@ -72,7 +72,10 @@ public final class KafkaTweetSource {
       "kafka.key.deserializer", "",
       "kafka.value.deserializer", "",
       "kafka.enable.auto.commit", "",
-      "kafka.interceptor.classes", "");
+      "kafka.interceptor.classes", "",
+      // Spark source options that option(...) would wrongly pass to the consumer under a kafka. prefix.
+      "kafka.minpartitions", "minPartitions(...)",
+      "kafka.maxoffsetspertrigger", "maxOffsetsPerTrigger(...)");
   private static final String[] SUBSCRIPTIONS = {"subscribe", "subscribePattern", "assign"};
 
   static final Duration DEFAULT_FAIL_FAST_TIMEOUT = Duration.ofSeconds(30);
@@ -355,6 +358,26 @@ public final class KafkaTweetSource {
         throw new IllegalArgumentException(OWNER + ": maxOffsetsPerTrigger must be at least 1, but was " + max);
       }
       options.set("maxOffsetsPerTrigger", Long.toString(max));
+      return this;
+    }
+
+    /**
+     * At least this many Spark tasks per read (Spark's {@code minPartitions}): when the topic has fewer partitions,
+     * Spark splits their offset ranges, so a few large partitions can still keep every executor core busy. With
+     * no more cores than partitions it buys nothing: on 2 cores, 4 tasks per batch with {@code local[4]} read as
+     * fast as 2 tasks with {@code local[2]} (BENCHMARKS.md, "Streaming").
+     *
+     * @param min at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when below 1
+     * @throws IllegalStateException when already set
+     * @since 0.2.0
+     */
+    public Builder minPartitions(int min) {
+      if (min < 1) {
+        throw new IllegalArgumentException(OWNER + ": minPartitions must be at least 1, but was " + min);
+      }
+      options.set("minPartitions", Integer.toString(min));
       return this;
     }
 

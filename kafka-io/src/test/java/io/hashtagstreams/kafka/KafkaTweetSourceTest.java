@@ -55,6 +55,21 @@ class KafkaTweetSourceTest {
   }
 
   @Test
+  void setsSparksMinPartitionsAndRejectsLessThanOne() {
+    assertThat(minimal().minPartitions(8).build().sparkOptions()).containsEntry("minPartitions", "8");
+    assertThatThrownBy(() -> minimal().minPartitions(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("KafkaTweetSource: minPartitions must be at least 1, but was 0");
+    assertThatThrownBy(() -> minimal().option("minPartitions", "4"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("KafkaTweetSource: option 'minPartitions' cannot be set with option(...); use minPartitions(...)"
+            + " instead");
+    assertThatThrownBy(() -> minimal().minPartitions(2).minPartitions(4))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("minPartitions");
+  }
+
+  @Test
   void fetchesEightMebibytesPerPartitionUnlessTold() {
     assertThat(minimal().build().sparkOptions()).containsEntry("kafka.max.partition.fetch.bytes", "8388608");
     assertThat(minimal().option("max.partition.fetch.bytes", "1048576").build().sparkOptions())
