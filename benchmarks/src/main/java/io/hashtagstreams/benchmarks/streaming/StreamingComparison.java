@@ -35,20 +35,24 @@ import io.hashtagstreams.kafka.testing.KafkaBrokerProcess;
 import io.hashtagstreams.kafka.testing.KafkaTestClients;
 
 /**
- * Where streaming time goes: one topic, read to its end by every {@link TopicReader} in alternating rounds in one
- * Spark session ({@code local[2]}), with the broker in this JVM ({@link EmbeddedKafka}) and in a JVM of its own
- * ({@link KafkaBrokerProcess}, as in production). Prints per reader the median tweets/s of busy time (the sum of
- * the micro-batches' {@code triggerExecution}) with min and max over the rounds, the mean of each
- * {@code durationMs} part per batch and the state-store figures, then the per-round ratios (ours / notebook, ours /
- * Spark's raw read, raw read / plain consumer) and their medians. A latency phase then runs
- * {@code windowedCounts} and {@code topTopics} at a fixed rate with a 1 s trigger and prints p50/p99 batch
- * durations.
+ * Where streaming time goes: one topic, read to its end by every chosen {@link TopicReader} in alternating rounds in
+ * one Spark session ({@code local[2]}), with the broker in this JVM ({@link EmbeddedKafka}) and in a JVM of its own
+ * ({@link KafkaBrokerProcess}, as in production). A reader is a pipeline (a plain consumer, Spark's raw read, the
+ * notebook, ours or a part of ours) under a set-up (Spark's defaults, or tuned as Hashtag Streams sets it up:
+ * {@code KafkaTweetSource}'s 8 MiB fetches and {@code LocalCheckpoints}), so that each cut is measured on its own and
+ * side by side. Prints per reader the median tweets/s of busy time (the sum of the micro-batches'
+ * {@code triggerExecution}) with min and max over the rounds, the mean of each {@code durationMs} part per batch, the
+ * state-store figures and the CPU of the read (Spark JVM, broker process, task threads, GC, JIT, Janino compiles),
+ * then the per-round ratios of the readers that ran and their medians. A latency phase then runs
+ * {@code windowedCounts} and {@code topTopics} under both set-ups at a fixed rate with a 1 s trigger and prints
+ * p50/p99 batch durations.
  *
  * <p>Data: {@code --tweets} generator tweets (about 4.2 KB each, seed {@link Corpus#SEED}) in a 2-partition topic.
  * Run (after {@code mvn -B -ntp -pl benchmarks -am package -Pjmh-jar -DskipTests}):
  * <pre>
  * java -Xmx6g -XX:+UseParallelGC ${java17.spark.flags} -cp benchmarks/target/benchmarks.jar \
- *     io.hashtagstreams.benchmarks.streaming.StreamingComparison --tweets=100000 --per-trigger=20000 --rounds=5
+ *     io.hashtagstreams.benchmarks.streaming.StreamingComparison --tweets=100000 --per-trigger=20000 --rounds=5 \
+ *     --readers=spark-raw,notebook,ours
  * </pre>
  * Add {@code -XX:StartFlightRecording=filename=/tmp/streaming.jfr,settings=profile} to profile it, and summarise
  * the recording with {@code io.hashtagstreams.benchmarks.JfrHotFrames}.

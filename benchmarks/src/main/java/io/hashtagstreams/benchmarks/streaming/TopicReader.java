@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -158,44 +159,23 @@ public enum TopicReader {
 
   /** What a streaming reader computes from the Kafka records, and in which output mode. */
   enum Pipeline {
-    RAW("append") {
-      @Override
-      Dataset<Row> query(Dataset<Row> records) {
-        return records.select("value");
-      }
-    },
-    NOTEBOOK("update") {
-      @Override
-      Dataset<Row> query(Dataset<Row> records) {
-        return NotebookPipeline.counts(records);
-      }
-    },
-    OURS("update") {
-      @Override
-      Dataset<Row> query(Dataset<Row> records) {
-        return OursPipeline.counts(records);
-      }
-    },
-    EXTRACT("append") {
-      @Override
-      Dataset<Row> query(Dataset<Row> records) {
-        return OursPipeline.extract(records);
-      }
-    },
-    TOPICS("append") {
-      @Override
-      Dataset<Row> query(Dataset<Row> records) {
-        return OursPipeline.extract(records).transform(HashtagOps.explodeTopics());
-      }
-    };
+    RAW("append", records -> records.select("value")),
+    NOTEBOOK("update", NotebookPipeline::counts),
+    OURS("update", OursPipeline::counts),
+    EXTRACT("append", OursPipeline::extract),
+    TOPICS("append", records -> OursPipeline.extract(records).transform(HashtagOps.explodeTopics()));
 
     private final String outputMode;
+    private final UnaryOperator<Dataset<Row>> query;
 
-    Pipeline(String outputMode) {
+    Pipeline(String outputMode, UnaryOperator<Dataset<Row>> query) {
       this.outputMode = outputMode;
+      this.query = query;
     }
 
-    abstract Dataset<Row> query(Dataset<Row> records);
+    Dataset<Row> query(Dataset<Row> records) {
+      return query.apply(records);
+    }
   }
 
   /** How the session and the Kafka source are set up for a streaming reader. */
