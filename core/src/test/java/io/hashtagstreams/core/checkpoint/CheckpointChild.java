@@ -24,11 +24,15 @@ import io.hashtagstreams.core.HashtagOps;
 
 /**
  * The program {@link LocalCheckpointsTest} runs in a JVM of its own with an empty {@code PATH}: a stateful
- * {@code windowedCounts} query over two micro-batches with its checkpoint on the local disk, with the session set up
+ * {@code windowedCounts} query over four steps with its checkpoint on the local disk, with the session set up
  * by {@link LocalCheckpoints} ({@code forkless}) or as Spark's default ({@code stock}). Prints each step's output
- * rows, sorted, as {@code step window-start topic count}, then {@code done}.
+ * rows, sorted, as {@code step window-start topic count}, then {@code done}; writes {@link #QUERY_STOPPED} to
+ * stderr before it stops Spark.
  */
 public final class CheckpointChild {
+
+  /** The line written to stderr once the query has stopped, before Spark stops. */
+  static final String QUERY_STOPPED = "checkpoint-child: query stopped";
 
   private CheckpointChild() {
   }
@@ -41,12 +45,18 @@ public final class CheckpointChild {
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1");
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        // Purge old log entries and write state snapshots within the run, so that deleting and snapshotting
+        // checkpoint files are exercised too (the maintenance thread's errors are logged, not thrown: the test
+        // reads stderr).
+        .config("spark.sql.streaming.minBatchesToRetain", "2")
+        .config("spark.sql.streaming.stateStore.minDeltasForSnapshot", "2")
+        .config("spark.sql.streaming.stateStore.maintenanceInterval", "100ms");
     if (args[0].equals("forkless")) {
       LocalCheckpoints.configure(builder);
     }
     SparkSession spark = builder.getOrCreate();
-    spark.sparkContext().setLogLevel("ERROR");
+    spark.sparkContext().setLogLevel("WARN");
     try {
       MemoryStream<Tuple2<Timestamp, String>> source = new MemoryStream<>(1, spark.sqlContext(), Option.empty(),
           Encoders.tuple(Encoders.TIMESTAMP(), Encoders.STRING()));
@@ -66,8 +76,14 @@ public final class CheckpointChild {
       step(1, source, query, rows, "2016-07-29T12:00:10Z rio", "2016-07-29T12:00:20Z rio",
           "2016-07-29T12:01:05Z tokyo");
       step(2, source, query, rows, "2016-07-29T12:00:30Z rio", "2016-07-29T12:03:00Z rio");
+      step(3, source, query, rows, "2016-07-29T12:04:00Z tokyo");
+      step(4, source, query, rows, "2016-07-29T12:04:10Z tokyo", "2016-07-29T12:05:30Z rio");
       query.stop();
       System.out.println("done");
+      // Stopping Spark deletes its block manager's scratch directories with `rm -rf` (falling back to Java): not a
+      // checkpoint's doing, so the test reads stderr only up to this line.
+      System.err.println(QUERY_STOPPED);
+      System.err.flush();
     } finally {
       spark.stop();
     }

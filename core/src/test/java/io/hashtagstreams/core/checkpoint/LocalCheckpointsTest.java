@@ -33,6 +33,9 @@ class LocalCheckpointsTest {
       "1 2016-07-29T12:01:00Z tokyo 1",
       "2 2016-07-29T12:00:00Z rio 3",
       "2 2016-07-29T12:03:00Z rio 1",
+      "3 2016-07-29T12:04:00Z tokyo 1",
+      "4 2016-07-29T12:04:00Z tokyo 2",
+      "4 2016-07-29T12:05:00Z rio 1",
       "done");
 
   @TempDir
@@ -103,6 +106,9 @@ class LocalCheckpointsTest {
 
     assertThat(run.exitCode).as(run.stderr).isZero();
     assertThat(run.stdout).isEqualTo(EXPECTED_ROWS);
+    assertThat(run.stderr).contains(CheckpointChild.QUERY_STOPPED);
+    assertThat(run.stderr.substring(0, run.stderr.indexOf(CheckpointChild.QUERY_STOPPED)))
+        .doesNotContain("Cannot run program");
   }
 
   @Test
