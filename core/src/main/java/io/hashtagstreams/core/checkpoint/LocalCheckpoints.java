@@ -16,9 +16,11 @@ import org.apache.spark.sql.SparkSession;
  *   <tr><th>setting</th><th>value</th></tr>
  *   <tr><td>{@code spark.hadoop.fs.file.impl}</td><td>{@link ForklessLocalFileSystem}</td></tr>
  *   <tr><td>{@code spark.sql.streaming.checkpointFileManagerClass}</td>
- *       <td>Spark's {@code FileSystemBasedCheckpointFileManager}: renames through the {@code FileSystem} API,
- *       which Spark documents as safe when a single query writes its checkpoint, instead of {@code FileContext},
- *       whose rename asks for link status (a {@code readlink} per call)</td></tr>
+ *       <td>Spark's {@code FileSystemBasedCheckpointFileManager}: renames through the {@code FileSystem} API
+ *       instead of {@code FileContext}, whose rename asks for link status (a {@code readlink} per call). Spark
+ *       requires an atomic {@code FileSystem.rename()} for this manager; a local POSIX rename is atomic. What it
+ *       gives up is an atomic "rename unless the target exists", which matters only when two queries write the
+ *       same checkpoint at once (Spark refuses a second active query on one checkpoint within a session)</td></tr>
  * </table>
  *
  * <pre>{@code
