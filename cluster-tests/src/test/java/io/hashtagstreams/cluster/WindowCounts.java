@@ -2,8 +2,6 @@ package io.hashtagstreams.cluster;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +14,8 @@ import org.apache.kafka.common.IsolationLevel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.hashtagstreams.core.Hashtags;
 import io.hashtagstreams.core.sample.GeneratedRecord;
+import io.hashtagstreams.core.testing.GeneratedCounts;
 import io.hashtagstreams.kafka.testing.KafkaTestClients;
 
 /**
@@ -63,15 +61,6 @@ record WindowCounts(Map<String, Long> finalCounts, List<String> duplicates, int 
 
   /** Independent of the pipeline: occurrences per one-minute window and normalized hashtag of the tweets. */
   static Map<String, Long> groundTruth(List<GeneratedRecord> records) {
-    Map<String, Long> counts = new TreeMap<>();
-    for (GeneratedRecord record : records) {
-      if (record.isTweet()) {
-        Instant window = record.createdAt().truncatedTo(ChronoUnit.MINUTES);
-        for (String tag : record.hashtags()) {
-          counts.merge(window + "/" + Hashtags.normalize(tag), 1L, Long::sum);
-        }
-      }
-    }
-    return counts;
+    return GeneratedCounts.perMinute(records);
   }
 }

@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,9 +39,9 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.hashtagstreams.core.HashtagOps;
-import io.hashtagstreams.core.Hashtags;
 import io.hashtagstreams.core.RejectReason;
 import io.hashtagstreams.core.sample.GeneratedRecord;
+import io.hashtagstreams.core.testing.GeneratedCounts;
 import io.hashtagstreams.core.sample.TweetGenerator;
 import io.hashtagstreams.core.testing.SparkTestSession;
 import io.hashtagstreams.kafka.internal.TransactionalBatchWriter;
@@ -355,16 +354,7 @@ abstract class KafkaPipelineContract {
 
   /** The expected counts, from the generator's ground truth: key {@code <window start>/<normalized tag>}. */
   static Map<String, Long> groundTruth(List<GeneratedRecord> records) {
-    Map<String, Long> counts = new TreeMap<>();
-    for (GeneratedRecord record : records) {
-      if (record.isTweet()) {
-        Instant window = record.createdAt().truncatedTo(ChronoUnit.MINUTES);
-        for (String tag : record.hashtags()) {
-          counts.merge(window + "/" + Hashtags.normalize(tag), 1L, Long::sum);
-        }
-      }
-    }
-    return counts;
+    return GeneratedCounts.perMinute(records);
   }
 
   static byte[] utf8(String text) {
