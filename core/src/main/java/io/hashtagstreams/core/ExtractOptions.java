@@ -1,6 +1,10 @@
 package io.hashtagstreams.core;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Immutable options of {@link HashtagOps#extractText(ExtractOptions)} and {@link HashtagOps#rejected(ExtractOptions)}.
@@ -11,13 +15,17 @@ import java.util.Objects;
  *   <tr><td>{@code excludeRetweets}</td><td>false</td><td>drop retweets from the output (they are not rejected
  *       either: it is a filter you asked for)</td></tr>
  *   <tr><td>{@code eventTimeField}</td><td>{@link EventTimeField#CREATED_AT}</td><td>where {@code event_time}
- *       comes from</td></tr>
+ *       comes from (Twitter v1.1 records only; the other formats have one event time each, see
+ *       {@link HashtagOps#extractText(ExtractOptions)})</td></tr>
+ *   <tr><td>{@code formats}</td><td>all of {@link PostFormat}</td><td>the record formats read; a record of
+ *       another format is rejected as {@link RejectReason#FORMAT_NOT_ACCEPTED}</td></tr>
  * </table>
  *
  * <pre>{@code
  * ExtractOptions options = ExtractOptions.builder()
  *     .excludeRetweets(true)
  *     .eventTimeField(EventTimeField.TIMESTAMP_MS)
+ *     .formats(PostFormat.TWITTER_V1, PostFormat.X_V2)
  *     .build();
  * }</pre>
  *
@@ -30,13 +38,15 @@ public final class ExtractOptions implements java.io.Serializable {
 
   private final boolean excludeRetweets;
   private final EventTimeField eventTimeField;
+  private final Set<PostFormat> formats;
 
   private ExtractOptions(Builder builder) {
     this.excludeRetweets = builder.excludeRetweets;
     this.eventTimeField = builder.eventTimeField;
+    this.formats = Collections.unmodifiableSet(EnumSet.copyOf(builder.formats));
   }
 
-  /** The defaults: retweets kept, event time from {@code created_at}. */
+  /** The defaults: retweets kept, event time from {@code created_at}, every format read. */
   public static ExtractOptions defaults() {
     return DEFAULTS;
   }
@@ -56,23 +66,35 @@ public final class ExtractOptions implements java.io.Serializable {
     return eventTimeField;
   }
 
+  /**
+   * The record formats read; records of other formats are rejected.
+   *
+   * @return an unmodifiable set, never empty
+   * @since 0.3.0
+   */
+  public Set<PostFormat> formats() {
+    return formats;
+  }
+
   @Override
   public boolean equals(Object other) {
     if (!(other instanceof ExtractOptions)) {
       return false;
     }
     ExtractOptions that = (ExtractOptions) other;
-    return excludeRetweets == that.excludeRetweets && eventTimeField == that.eventTimeField;
+    return excludeRetweets == that.excludeRetweets && eventTimeField == that.eventTimeField
+        && formats.equals(that.formats);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(excludeRetweets, eventTimeField);
+    return Objects.hash(excludeRetweets, eventTimeField, formats);
   }
 
   @Override
   public String toString() {
-    return "ExtractOptions{excludeRetweets=" + excludeRetweets + ", eventTimeField=" + eventTimeField + "}";
+    return "ExtractOptions{excludeRetweets=" + excludeRetweets + ", eventTimeField=" + eventTimeField
+        + ", formats=" + formats + "}";
   }
 
   /** Builds {@link ExtractOptions}; each setter may be called once. */
@@ -81,6 +103,8 @@ public final class ExtractOptions implements java.io.Serializable {
     private EventTimeField eventTimeField = EventTimeField.CREATED_AT;
     private boolean excludeRetweetsSet;
     private boolean eventTimeFieldSet;
+    private Set<PostFormat> formats = EnumSet.allOf(PostFormat.class);
+    private boolean formatsSet;
 
     private Builder() {
     }
@@ -114,6 +138,30 @@ public final class ExtractOptions implements java.io.Serializable {
       }
       eventTimeFieldSet = true;
       this.eventTimeField = field;
+      return this;
+    }
+
+    /**
+     * Reads only records of the given formats; records of the others are rejected as
+     * {@link RejectReason#FORMAT_NOT_ACCEPTED}. By default every {@link PostFormat} is read.
+     *
+     * @param accepted one or more formats
+     * @return this builder
+     * @throws IllegalArgumentException when no format is given or one is null
+     * @throws IllegalStateException when already set
+     * @since 0.3.0
+     */
+    public Builder formats(PostFormat... accepted) {
+      if (accepted == null || accepted.length == 0 || Arrays.asList(accepted).contains(null)) {
+        throw new IllegalArgumentException("formats needs at least one format and no null, got "
+            + (accepted == null ? "null" : Arrays.toString(accepted)) + "; choose from "
+            + Arrays.toString(PostFormat.values()));
+      }
+      if (formatsSet) {
+        throw new IllegalStateException("formats was already set to " + formats);
+      }
+      formatsSet = true;
+      this.formats = EnumSet.copyOf(Arrays.asList(accepted));
       return this;
     }
 

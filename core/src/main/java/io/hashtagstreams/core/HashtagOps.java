@@ -20,13 +20,13 @@ import scala.Function1;
  *
  * <p>The data flows one way:
  * <pre>
- * value (tweet JSON) -&gt; extractText -&gt; id, text, event_time, lang, is_retweet
+ * value (post JSON) -&gt; extractText -&gt; id, network, author, text, event_time, lang, is_retweet, tags
  *                    -&gt; explodeTopics -&gt; ... + topic
  *                    -&gt; windowedCounts / topTopics -&gt; window, [rank,] topic, count
  *                    -&gt; approxTopTopics -&gt; window, rank, topic, count, count_lower, count_upper
  *                    -&gt; trendingTopics -&gt; window, rank, topic, count, baseline, score
  *                    -&gt; toKafkaValue -&gt; key, value
- * value (tweet JSON) -&gt; rejected -&gt; input columns + reason   (the dead-letter branch)
+ * value (post JSON) -&gt; rejected -&gt; input columns + reason   (the dead-letter branch)
  * </pre>
  *
  * <pre>{@code
@@ -58,27 +58,50 @@ public final class HashtagOps {
   }
 
   /**
-   * Reads one tweet per row from column {@code value} in a single forward pass over its bytes.
+   * Reads one post per row from column {@code value} in a single forward pass over its bytes, whatever the network:
+   * the record's {@link PostFormat} (Twitter v1.1, X API v2, Bluesky Jetstream, Mastodon) is recognised from its
+   * first keys, record by record, with no option needed.
    *
    * <table>
    *   <caption>Columns</caption>
    *   <tr><th>input</th><th>output</th></tr>
-   *   <tr><td>{@code value}: string or binary (UTF-8 JSON of one tweet); other columns are ignored</td>
-   *       <td>{@code id} long, {@code text} string, {@code event_time} timestamp, {@code lang} string (nullable),
-   *           {@code is_retweet} boolean</td></tr>
+   *   <tr><td>{@code value}: string or binary (UTF-8 JSON of one record); other columns are ignored</td>
+   *       <td>{@code id} string (names the post on its network: tweet id, {@code at://} URI, Status {@code uri}),
+   *           {@code network} string ({@link Network#id()}), {@code author} string (user id, DID, account URL;
+   *           nullable), {@code text} string, {@code event_time} timestamp, {@code lang} string (nullable),
+   *           {@code is_retweet} boolean, {@code tags} array&lt;string&gt; (the network's own hashtag list of the
+   *           post, as written and without signs; null when the record carries none)</td></tr>
    * </table>
    *
-   * <p>{@code text} is the complete text: the retweeted tweet's full text for a retweet,
-   * {@code extended_tweet.full_text} for a long tweet, otherwise {@code text}; {@code &amp;amp;}, {@code &amp;lt;}
-   * and {@code &amp;gt;} are decoded. Records that are not readable tweets (notices, malformed JSON, null values, ...)
-   * are absent here and present in {@link #rejected(ExtractOptions)} with the same options.
+   * <table>
+   *   <caption>Fields per format</caption>
+   *   <tr><th>format</th><th>text</th><th>event_time</th><th>tags</th></tr>
+   *   <tr><td>Twitter v1.1</td><td>the retweeted tweet's full text for a retweet,
+   *       {@code extended_tweet.full_text} for a long tweet, else {@code text}</td><td>{@code created_at} (or
+   *       {@code timestamp_ms}, see {@link ExtractOptions#eventTimeField()})</td><td>null (twitter-text
+   *       applies)</td></tr>
+   *   <tr><td>X API v2</td><td>{@code note_tweet.text} for a long post; the original from
+   *       {@code includes.tweets} for a retweet</td><td>{@code created_at}</td>
+   *       <td>{@code entities.hashtags[].tag}; null without {@code entities}</td></tr>
+   *   <tr><td>Bluesky Jetstream</td><td>{@code record.text}</td><td>{@code record.createdAt} (declared by the
+   *       client), else {@code time_us} (received by Jetstream)</td><td>facet tags (no cashtags) then
+   *       {@code record.tags}; null when the record has neither</td></tr>
+   *   <tr><td>Mastodon</td><td>{@code content} as plain text (HTML removed, entities decoded); the reblogged
+   *       status's for a reblog</td><td>{@code created_at}</td><td>{@code tags[].name}</td></tr>
+   * </table>
+   *
+   * <p>{@code &amp;amp;}, {@code &amp;lt;} and {@code &amp;gt;} are decoded in tweet texts. Records that are not
+   * readable posts (notices, deletes, likes, follows, stream errors, malformed JSON, null values, ...) are absent
+   * here and present in {@link #rejected(ExtractOptions)} with the same options, each with its {@link RejectReason}.
+   * A Mastodon edit ({@code status.update}) is read again as a post with the same {@code id}: deduplicate by
+   * {@code id} to count it once.
    *
    * <pre>{@code
-   * Dataset<Row> tweets = kafkaRecords.transform(HashtagOps.extractText(
+   * Dataset<Row> posts = kafkaRecords.transform(HashtagOps.extractText(
    *     ExtractOptions.builder().excludeRetweets(true).build()));
    * }</pre>
    *
-   * @param options how to read the tweets
+   * @param options how to read the posts
    * @return the transformation
    * @throws IllegalArgumentException at {@code .transform(...)} when {@code value} is missing or neither string nor
    *     binary
@@ -135,27 +158,35 @@ public final class HashtagOps {
   }
 
   /**
-   * One row per hashtag occurrence in {@code text}, found by {@link Hashtags#extract(CharSequence)}.
+   * One row per hashtag occurrence of a post: the post's own tag list in {@code tags} when the input has that column
+   * and the row's value is not null, otherwise the hashtags found in {@code text} by
+   * {@link Hashtags#extract(CharSequence, Network)} with the row's {@code network} (twitter-text when there is no
+   * {@code network} column or it is null). Every network's tags are then normalized the same way, so
+   * {@code #Rio2016} on X and on Bluesky is one topic; {@code network} passes through, so counts can be split by it
+   * ({@link #windowedCountsByNetwork(Duration, Duration, Duration)}).
    *
    * <table>
    *   <caption>Columns</caption>
    *   <tr><th>input</th><th>output</th></tr>
-   *   <tr><td>{@code text} string, plus any other columns</td>
+   *   <tr><td>{@code text} string; optional {@code tags} array&lt;string&gt; and {@code network} string (as
+   *       {@code extractText} writes them); any other columns</td>
    *       <td>all input columns, plus {@code topic} string ({@link Hashtags#normalize(String)} of the tag unless
    *           {@link TopicOptions#keepCase()})</td></tr>
    * </table>
    *
-   * <p>Rows whose text is null or has no hashtag produce no output row.
+   * <p>Rows with no hashtag (a null text and no tag list, an empty tag list, no hashtag in the text) produce no
+   * output row. A {@code network} value that names no network is read with twitter-text rules.
    *
    * <pre>{@code
-   * Dataset<Row> topics = tweets.transform(HashtagOps.explodeTopics(
+   * Dataset<Row> topics = posts.transform(HashtagOps.explodeTopics(
    *     TopicOptions.builder().oncePerTweet(true).build()));
    * }</pre>
    *
    * @param options case and de-duplication
    * @return the transformation
-   * @throws IllegalArgumentException at {@code .transform(...)} when {@code text} is missing or not a string, or
-   *     when the input already has a {@code topic} column
+   * @throws IllegalArgumentException at {@code .transform(...)} when {@code text} is missing or not a string, when
+   *     {@code network} is not a string or {@code tags} not an array of strings, or when the input already has a
+   *     {@code topic} column
    * @since 0.1.0
    */
   public static Function1<Dataset<Row>, Dataset<Row>> explodeTopics(TopicOptions options) {
@@ -236,6 +267,40 @@ public final class HashtagOps {
   public static Function1<Dataset<Row>, Dataset<Row>> windowedCounts(Duration window, Duration slide,
       Duration watermark) {
     return input -> WindowedCounting.count(input, window, slide, watermark);
+  }
+
+  /**
+   * Counts per network, topic and event-time window: {@link #windowedCounts(Duration, Duration, Duration)} with
+   * {@code network} as a key as well, so one topic gets a count per network.
+   *
+   * <table>
+   *   <caption>Columns</caption>
+   *   <tr><th>input</th><th>output</th></tr>
+   *   <tr><td>{@code event_time} timestamp, {@code network} string, {@code topic} string; other columns are
+   *       ignored</td>
+   *       <td>{@code window} struct&lt;start timestamp, end timestamp&gt;, {@code network} string, {@code topic}
+   *           string, {@code count} long; nothing else</td></tr>
+   * </table>
+   *
+   * <p>Windows, watermark, output modes and null handling as in {@link #windowedCounts(Duration, Duration, Duration)};
+   * rows whose {@code network} is null are counted under a null network.
+   *
+   * <pre>{@code
+   * Dataset<Row> perNetwork = topics.transform(HashtagOps.windowedCountsByNetwork(
+   *     Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)));
+   * }</pre>
+   *
+   * @param window the window length, at least one millisecond
+   * @param slide the window slide, at least one millisecond and at most {@code window}
+   * @param watermark how late, in event time, a row may arrive and still be counted
+   * @return the transformation
+   * @throws IllegalArgumentException at {@code .transform(...)} for the reasons of
+   *     {@link #windowedCounts(Duration, Duration, Duration)}, and when {@code network} is missing or not a string
+   * @since 0.3.0
+   */
+  public static Function1<Dataset<Row>, Dataset<Row>> windowedCountsByNetwork(Duration window, Duration slide,
+      Duration watermark) {
+    return input -> WindowedCounting.countByNetwork(input, window, slide, watermark);
   }
 
   /**

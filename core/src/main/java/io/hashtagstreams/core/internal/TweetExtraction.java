@@ -32,16 +32,21 @@ public final class TweetExtraction {
   private TweetExtraction() {
   }
 
-  /** {@code value} -&gt; {@code id, text, event_time, lang, is_retweet} for the records that are tweets. */
+  /**
+   * {@code value} -&gt; {@code id, network, author, text, event_time, lang, is_retweet, tags} for the records that
+   * are posts.
+   */
   public static Dataset<Row> extract(Dataset<Row> input, ExtractOptions options) {
     Column scan = scanColumn(input, "extractText", options);
     Dataset<Row> fields = input.select(scan.as(SCANNED)).select(SCANNED + ".*");
     // Rejected rows have a reason; retweets excluded on purpose are a null struct, so all their fields are null.
-    // Accepted rows always have an id: the coalesce never applies and only makes `id` non-nullable in the schema.
+    // Accepted rows always have an id and a network: the coalesces never apply and only make those two columns
+    // non-nullable in the schema.
     return fields
         .filter(col(TweetRowFunction.REASON).isNull().and(col("id").isNotNull()))
-        .select(functions.coalesce(col("id"), functions.lit(0L)).as("id"), col("text"), col("event_time"),
-            col("lang"), col("is_retweet"));
+        .select(functions.coalesce(col("id"), functions.lit("")).as("id"),
+            functions.coalesce(col("network"), functions.lit("")).as("network"), col("author"),
+            col("text"), col("event_time"), col("lang"), col("is_retweet"), col("tags"));
   }
 
   /** Input columns + {@code reason} for the records {@link #extract} does not return. */

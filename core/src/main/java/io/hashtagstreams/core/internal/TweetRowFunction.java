@@ -10,12 +10,13 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import io.hashtagstreams.core.ExtractOptions;
+import io.hashtagstreams.core.internal.json.PostScanner;
 import io.hashtagstreams.core.internal.json.ScanResult;
-import io.hashtagstreams.core.internal.json.TweetScanner;
 
 /**
  * The Spark UDF behind {@code extractText} and {@code rejected}: one scan per record into a struct
- * {@code (id, text, event_time, lang, is_retweet, reason)}; null for a retweet excluded on purpose.
+ * {@code (id, network, author, text, event_time, lang, is_retweet, tags, reason)}; null for a retweet excluded on
+ * purpose.
  *
  * <p>For an accepted tweet {@code reason} is null and the other fields are set; for a rejected record only
  * {@code reason} is set. The SQL functions {@code parse_tweet} and {@code tweet_reject_reason} use the same scan
@@ -26,20 +27,23 @@ public final class TweetRowFunction implements UDF1<byte[], Row> {
   private static final long serialVersionUID = 1L;
 
   static final String REASON = "reason";
-  /** The tweet fields, as {@code extractText} returns them (with {@code id} nullable). */
+  /** The post fields, as {@code extractText} returns them (all nullable here). */
   public static final StructType TWEET_TYPE = new StructType()
-      .add("id", DataTypes.LongType)
+      .add("id", DataTypes.StringType)
+      .add("network", DataTypes.StringType)
+      .add("author", DataTypes.StringType)
       .add("text", DataTypes.StringType)
       .add("event_time", DataTypes.TimestampType)
       .add("lang", DataTypes.StringType)
-      .add("is_retweet", DataTypes.BooleanType);
+      .add("is_retweet", DataTypes.BooleanType)
+      .add("tags", DataTypes.createArrayType(DataTypes.StringType, false));
   static final StructType RESULT_TYPE = TWEET_TYPE.add(REASON, DataTypes.StringType);
 
-  private final TweetScanner scanner;
+  private final PostScanner scanner;
 
-  /** A function reading tweets with {@code options}. */
+  /** A function reading posts with {@code options}. */
   public TweetRowFunction(ExtractOptions options) {
-    this.scanner = new TweetScanner(options);
+    this.scanner = new PostScanner(options);
   }
 
   @Override
@@ -49,10 +53,10 @@ public final class TweetRowFunction implements UDF1<byte[], Row> {
       return null;
     }
     if (result.reason() != null) {
-      return RowFactory.create(null, null, null, null, null, result.reason().code());
+      return RowFactory.create(null, null, null, null, null, null, null, null, result.reason().code());
     }
-    return RowFactory.create(result.id(), result.text(), Instant.ofEpochMilli(result.eventTimeMillis()),
-        result.lang(), result.retweet(), null);
+    return RowFactory.create(result.id(), result.network().id(), result.author(), result.text(),
+        Instant.ofEpochMilli(result.eventTimeMillis()), result.lang(), result.retweet(), result.tags(), null);
   }
 
   /** The tweet as a {@link #TWEET_TYPE} row; null when the record is rejected (a null value too) or excluded. */
@@ -64,8 +68,8 @@ public final class TweetRowFunction implements UDF1<byte[], Row> {
     if (!result.accepted()) {
       return null;
     }
-    return RowFactory.create(result.id(), result.text(), Instant.ofEpochMilli(result.eventTimeMillis()),
-        result.lang(), result.retweet());
+    return RowFactory.create(result.id(), result.network().id(), result.author(), result.text(),
+        Instant.ofEpochMilli(result.eventTimeMillis()), result.lang(), result.retweet(), result.tags());
   }
 
   /** The reject reason code as {@code rejected} writes it ({@code null_value} for null); null otherwise. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import io.hashtagstreams.core.PostFormat;
 import io.hashtagstreams.core.RejectReason;
 
 /**
@@ -57,6 +58,8 @@ public final class GeneratedRecord {
   private final List<String> hashtags;
   private final RejectReason expectedRejectReason;
   private final Burst burst;
+  private PostFormat format = PostFormat.TWITTER_V1;
+  private String postId;
 
   private GeneratedRecord(Kind kind, byte[] bytes, long id, String fullText, long timestampMs, String lang,
       List<String> hashtags, RejectReason expectedRejectReason, Burst burst) {
@@ -84,6 +87,38 @@ public final class GeneratedRecord {
 
   static GeneratedRecord other(Kind kind, byte[] bytes, long timestampMs, RejectReason reason) {
     return new GeneratedRecord(kind, bytes, 0, null, timestampMs, null, List.of(), reason, null);
+  }
+
+  /** Sets the format the line was written in and the post's id there; called once, right after creation. */
+  GeneratedRecord inFormat(PostFormat written, String id) {
+    this.format = written;
+    this.postId = id;
+    return this;
+  }
+
+  /**
+   * The format this line was written in ({@link TweetGenerator.Builder#formats(PostFormat...)}).
+   *
+   * @return the format
+   * @since 0.3.0
+   */
+  public PostFormat format() {
+    return format;
+  }
+
+  /**
+   * The post's id as {@code extractText} writes it in column {@code id}: the tweet id in decimal, the Bluesky
+   * {@code at://} URI, the Mastodon status URI.
+   *
+   * @return the id
+   * @throws IllegalStateException when {@link #isTweet()} is false
+   * @since 0.3.0
+   */
+  public String postId() {
+    if (!isTweet()) {
+      throw new IllegalStateException("a " + kind + " line has no post id");
+    }
+    return postId != null ? postId : Long.toString(id);
   }
 
   /** What this line is. */

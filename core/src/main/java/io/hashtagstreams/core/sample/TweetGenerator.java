@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import io.hashtagstreams.core.PostFormat;
 import io.hashtagstreams.core.RejectReason;
 
 /**
@@ -71,6 +72,9 @@ public final class TweetGenerator {
   private static final String GARBAGE_START = "~%^*<|";
 
   private final SplittableRandom random;
+  private final PostFormat[] formats;
+  private final SplittableRandom formatRandom;
+  private PostFormat current = PostFormat.TWITTER_V1;
   private final long startMillis;
   private final double tweetsPerSecond;
   private final double[] kindCumulative;
@@ -87,6 +91,9 @@ public final class TweetGenerator {
 
   private TweetGenerator(Builder builder) {
     this.random = new SplittableRandom(builder.seed);
+    this.formats = builder.formats.clone();
+    // A stream of its own, so that the lines of the v1.1 format stay those of 0.2 for a seed.
+    this.formatRandom = new SplittableRandom(builder.seed ^ 0x5DEECE66DL);
     this.startMillis = builder.start.toEpochMilli();
     this.tweetsPerSecond = builder.tweetsPerSecond;
     this.bursts = List.copyOf(builder.bursts);
@@ -152,6 +159,11 @@ public final class TweetGenerator {
 
   /** The next line: the earliest of the ordinary stream's next line and each burst's next line. */
   public GeneratedRecord next() {
+    current = formats.length == 1 ? formats[0] : formats[formatRandom.nextInt(formats.length)];
+    return nextInFormat();
+  }
+
+  private GeneratedRecord nextInFormat() {
     long millis = ordinaryMillis(sequence);
     int burst = -1;
     for (int i = 0; i < bursts.size(); i++) {
@@ -173,7 +185,8 @@ public final class TweetGenerator {
       return random.nextInt(4) == 0 ? limitNotice(millis) : deleteNotice(millis);
     }
     if (u < kindCumulative[2]) {
-      return retweet(millis, n);
+      // A Bluesky repost carries no text (the reader rejects it): the Bluesky stream has plain posts instead.
+      return current == PostFormat.BLUESKY_JETSTREAM ? tweet(millis, n, false) : retweet(millis, n);
     }
     return tweet(millis, n, u < kindCumulative[3]);
   }
@@ -226,8 +239,8 @@ public final class TweetGenerator {
     Status status = newStatus(millis, snowflake(millis, (1L << 21) + line), false);
     status.text = status.text.withHashtag(burst.tag());
     TweetText full = status.fullText();
-    return GeneratedRecord.burstTweet(burst, toBytes(status), status.id, full.text, millis, status.lang,
-        full.hashtags());
+    return GeneratedRecord.burstTweet(burst, render(status), status.id, full.text, millis, status.lang,
+        full.hashtags()).inFormat(current, NetworkFormatWriter.postId(current, status));
   }
 
   private GeneratedRecord tweet(long millis, long n, boolean longText) {
@@ -237,7 +250,8 @@ public final class TweetGenerator {
     }
     TweetText full = status.fullText();
     return GeneratedRecord.tweet(longText ? GeneratedRecord.Kind.EXTENDED_TWEET : GeneratedRecord.Kind.TWEET,
-        toBytes(status), status.id, full.text, millis, status.lang, full.hashtags());
+        render(status), status.id, full.text, millis, status.lang, full.hashtags())
+        .inFormat(current, NetworkFormatWriter.postId(current, status));
   }
 
   private GeneratedRecord retweet(long millis, long n) {
@@ -254,8 +268,8 @@ public final class TweetGenerator {
     retweet.text = original.fullText().truncate("RT @" + screenName + ": ", 140).withLeadingMention(screenName);
     retweet.retweeted = original;
     TweetText full = original.fullText();
-    return GeneratedRecord.tweet(GeneratedRecord.Kind.RETWEET, toBytes(retweet), retweet.id, full.text, millis,
-        retweet.lang, full.hashtags());
+    return GeneratedRecord.tweet(GeneratedRecord.Kind.RETWEET, render(retweet), retweet.id, full.text, millis,
+        retweet.lang, full.hashtags()).inFormat(current, NetworkFormatWriter.postId(current, retweet));
   }
 
   /** A status with its own text; {@code id} 0 draws a random earlier id from the time. */
@@ -286,6 +300,11 @@ public final class TweetGenerator {
   private GeneratedRecord deleteNotice(long millis) {
     long deleted = snowflake(millis - 1000L - random.nextInt(86_400_000), random.nextInt(1 << 22));
     long user = 100_000L + random.nextInt(Integer.MAX_VALUE);
+    if (current != PostFormat.TWITTER_V1) {
+      return GeneratedRecord.other(GeneratedRecord.Kind.DELETE_NOTICE,
+          NetworkFormatWriter.delete(current, deleted, user, millis), millis, RejectReason.DELETE_NOTICE)
+          .inFormat(current, null);
+    }
     String json = "{\"delete\":{\"status\":{\"id\":" + deleted + ",\"id_str\":\"" + deleted + "\",\"user_id\":"
         + user + ",\"user_id_str\":\"" + user + "\"},\"timestamp_ms\":\"" + millis + "\"}}";
     return GeneratedRecord.other(GeneratedRecord.Kind.DELETE_NOTICE, json.getBytes(StandardCharsets.US_ASCII),
@@ -293,6 +312,14 @@ public final class TweetGenerator {
   }
 
   private GeneratedRecord limitNotice(long millis) {
+    if (current != PostFormat.TWITTER_V1) {
+      long liked = snowflake(millis - 1000L - random.nextInt(86_400_000), random.nextInt(1 << 22));
+      RejectReason reason = current == PostFormat.X_V2 ? RejectReason.STREAM_ERROR
+          : current == PostFormat.BLUESKY_JETSTREAM ? RejectReason.NOT_A_POST : RejectReason.OTHER_NOTICE;
+      return GeneratedRecord.other(GeneratedRecord.Kind.LIMIT_NOTICE,
+          NetworkFormatWriter.notAPost(current, liked, random.nextLong(), millis), millis, reason)
+          .inFormat(current, null);
+    }
     String json = "{\"limit\":{\"track\":" + (1 + random.nextInt(100_000)) + ",\"timestamp_ms\":\"" + millis
         + "\"}}";
     return GeneratedRecord.other(GeneratedRecord.Kind.LIMIT_NOTICE, json.getBytes(StandardCharsets.US_ASCII),
@@ -302,9 +329,10 @@ public final class TweetGenerator {
   private GeneratedRecord malformed(long millis, long n) {
     int variant = random.nextInt(3);
     if (variant == 0) {
-      byte[] whole = toBytes(newStatus(millis, snowflake(millis, n), false));
+      byte[] whole = render(newStatus(millis, snowflake(millis, n), false));
       byte[] cut = java.util.Arrays.copyOf(whole, 1 + random.nextInt(whole.length - 2));
-      return GeneratedRecord.other(GeneratedRecord.Kind.MALFORMED, cut, millis, RejectReason.MALFORMED_JSON);
+      return GeneratedRecord.other(GeneratedRecord.Kind.MALFORMED, cut, millis, RejectReason.MALFORMED_JSON)
+          .inFormat(current, null);
     }
     if (variant == 1) {
       int length = 1 + random.nextInt(200);
@@ -313,16 +341,19 @@ public final class TweetGenerator {
       for (int i = 1; i < length; i++) {
         garbage[i] = (byte) (0x21 + random.nextInt(0x7F - 0x21));
       }
-      return GeneratedRecord.other(GeneratedRecord.Kind.MALFORMED, garbage, millis, RejectReason.MALFORMED_JSON);
+      return GeneratedRecord.other(GeneratedRecord.Kind.MALFORMED, garbage, millis, RejectReason.MALFORMED_JSON)
+          .inFormat(current, null);
     }
-    byte[] whole = toBytes(newStatus(millis, snowflake(millis, n), false));
+    byte[] whole = render(newStatus(millis, snowflake(millis, n), false));
     byte[] bad = INVALID_UTF8[random.nextInt(INVALID_UTF8.length)];
-    int at = indexOf(whole, "\"text\":\"".getBytes(StandardCharsets.US_ASCII)) + 8;
+    String field = current == PostFormat.MASTODON ? "\"content\":\"" : "\"text\":\"";
+    int at = indexOf(whole, field.getBytes(StandardCharsets.US_ASCII)) + field.length();
     byte[] out = new byte[whole.length + bad.length];
     System.arraycopy(whole, 0, out, 0, at);
     System.arraycopy(bad, 0, out, at, bad.length);
     System.arraycopy(whole, at, out, at + bad.length, whole.length - at);
-    return GeneratedRecord.other(GeneratedRecord.Kind.MALFORMED, out, millis, RejectReason.INVALID_UTF8);
+    return GeneratedRecord.other(GeneratedRecord.Kind.MALFORMED, out, millis, RejectReason.INVALID_UTF8)
+        .inFormat(current, null);
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {
@@ -340,6 +371,11 @@ public final class TweetGenerator {
 
   private static long snowflake(long millis, long sequence) {
     return (Math.max(0, millis - SNOWFLAKE_EPOCH) << 22) | (sequence & 0x3F_FFFFL);
+  }
+
+  /** The status in the current line's format. */
+  private byte[] render(Status status) {
+    return current == PostFormat.TWITTER_V1 ? toBytes(status) : NetworkFormatWriter.post(current, status);
   }
 
   private static byte[] toBytes(Status status) {
@@ -364,6 +400,9 @@ public final class TweetGenerator {
     private final List<Burst> bursts = new ArrayList<>();
     private final List<VolumeChange> volumeChanges = new ArrayList<>();
     private final java.util.Set<String> set = new java.util.HashSet<>();
+
+    private PostFormat[] formats = {PostFormat.TWITTER_V1};
+    private boolean formatsSet;
 
     private Builder() {
     }
@@ -515,6 +554,37 @@ public final class TweetGenerator {
       List<VolumeChange> sorted = new ArrayList<>(volumeChanges);
       sorted.sort(java.util.Comparator.comparing(VolumeChange::start));
       return List.copyOf(sorted);
+    }
+
+    /**
+     * Writes the lines in these formats: one format for all lines, or several, each line's drawn at random with
+     * equal weights (a stream of its own, so the v1.1 lines of a seed do not change). The ground truth is the same
+     * for every format: {@link GeneratedRecord#postId()} is the id {@code extractText} writes, and the posts of X,
+     * Bluesky and Mastodon carry their network's tag list equal to {@link GeneratedRecord#hashtags()}. The
+     * non-post lines are each network's: a delete (X compliance delete, Jetstream delete commit, Mastodon
+     * {@code delete} event) for a v1.1 delete notice and, for a v1.1 limit notice, an X {@code errors} line
+     * ({@code stream_error}), a Bluesky like ({@code not_a_post}) or a Mastodon {@code filters_changed} event
+     * ({@code other_notice}). Bluesky has no retweets (a repost carries no text): its retweet share becomes plain
+     * posts. Default: {@link PostFormat#TWITTER_V1} only.
+     *
+     * @param written one or more formats, without repeats
+     * @return this builder
+     * @throws IllegalArgumentException when none is given, one is null, or one is repeated
+     * @throws IllegalStateException when already set
+     * @since 0.3.0
+     */
+    public Builder formats(PostFormat... written) {
+      if (written == null || written.length == 0 || java.util.Arrays.asList(written).contains(null)
+          || java.util.Arrays.stream(written).distinct().count() != written.length) {
+        throw new IllegalArgumentException("formats needs one or more distinct formats, got "
+            + java.util.Arrays.toString(written) + "; choose from " + java.util.Arrays.toString(PostFormat.values()));
+      }
+      if (formatsSet) {
+        throw new IllegalStateException("formats was already set to " + java.util.Arrays.toString(formats));
+      }
+      formatsSet = true;
+      this.formats = written.clone();
+      return this;
     }
 
     /**

@@ -19,8 +19,10 @@ import io.hashtagstreams.core.ExtractOptions;
  *   <tr><td>{@code normalize_hashtag(tag)}</td><td>{@code string}</td>
  *       <td>{@link io.hashtagstreams.core.Hashtags#normalize(String)}</td><td>{@link NormalizeHashtagUdf}</td></tr>
  *   <tr><td>{@code parse_tweet(value)}</td>
- *       <td>{@code struct<id:bigint,text:string,event_time:timestamp,lang:string,is_retweet:boolean>}</td>
- *       <td>a row of {@code extractText()}</td><td>{@link ParseTweetUdf}</td></tr>
+ *       <td>as {@code parse_post}</td>
+ *       <td>a row of {@code extractText()} (the 0.2 name)</td><td>{@link ParseTweetUdf}</td></tr>
+ *   <tr><td>{@code parse_post(value)}</td><td>{@value ParsePostUdf#RETURN_TYPE}</td>
+ *       <td>a row of {@code extractText()}, any network</td><td>{@link ParsePostUdf}</td></tr>
  *   <tr><td>{@code tweet_reject_reason(value)}</td><td>{@code string}</td><td>the {@code reason} of
  *       {@code rejected()}</td><td>{@link TweetRejectReasonUdf}</td></tr>
  * </table>
@@ -47,7 +49,7 @@ public final class HashtagFunctions {
   }
 
   /**
-   * Registers the five functions in {@code spark} under their SQL names, reading tweets with
+   * Registers the functions in {@code spark} under their SQL names, reading tweets with
    * {@link ExtractOptions#defaults()}; a function of the same name registered before is replaced.
    *
    * @param spark the session whose SQL sees the functions
@@ -58,7 +60,7 @@ public final class HashtagFunctions {
   }
 
   /**
-   * Registers the five functions in {@code spark}, with {@code parse_tweet} and {@code tweet_reject_reason}
+   * Registers the functions in {@code spark}, with {@code parse_tweet} and {@code tweet_reject_reason}
    * reading tweets as {@code extractText(options)} and {@code rejected(options)} do.
    *
    * <pre>{@code
@@ -82,6 +84,7 @@ public final class HashtagFunctions {
         type(HashtagsAsWrittenUdf.RETURN_TYPE));
     spark.udf().register(NormalizeHashtagUdf.NAME, new NormalizeHashtagUdf(), type(NormalizeHashtagUdf.RETURN_TYPE));
     spark.udf().register(ParseTweetUdf.NAME, new ParseTweetUdf(options), type(ParseTweetUdf.RETURN_TYPE));
+    spark.udf().register(ParsePostUdf.NAME, new ParsePostUdf(options), type(ParsePostUdf.RETURN_TYPE));
     spark.udf().register(TweetRejectReasonUdf.NAME, new TweetRejectReasonUdf(options),
         type(TweetRejectReasonUdf.RETURN_TYPE));
   }

@@ -7,8 +7,10 @@ import io.hashtagstreams.core.ExtractOptions;
 import io.hashtagstreams.core.internal.TweetRowFunction;
 
 /**
- * SQL function {@code parse_tweet(value)}: one tweet's fields from its JSON, read by the same one-pass scanner as
- * {@code HashtagOps.extractText()}, so the non-null results are exactly the rows {@code extractText} returns.
+ * SQL function {@code parse_tweet(value)}: one post's fields from its JSON, read by the same one-pass scanner as
+ * {@code HashtagOps.extractText()}, so the non-null results are exactly the rows {@code extractText} returns. Since
+ * 0.3 it reads every {@link io.hashtagstreams.core.PostFormat} and returns the same struct as
+ * {@link ParsePostUdf parse_post}, the name to use in new code; {@code parse_tweet} stays for 0.2 queries.
  *
  * <table>
  *   <caption>Function</caption>
@@ -40,8 +42,7 @@ import io.hashtagstreams.core.internal.TweetRowFunction;
  * }</pre>
  *
  * <p>By class name from PySpark: {@code spark.udf.registerJavaFunction("parse_tweet",
- * "io.hashtagstreams.core.sql.ParseTweetUdf",
- * "struct<id:bigint,text:string,event_time:timestamp,lang:string,is_retweet:boolean>")}.
+ * "io.hashtagstreams.core.sql.ParseTweetUdf", <the value of RETURN_TYPE>)}.
  *
  * @since 0.2.0
  */
@@ -52,8 +53,7 @@ public final class ParseTweetUdf implements UDF1<Object, Row> {
   /** The SQL name {@link HashtagFunctions} registers this function under. */
   public static final String NAME = "parse_tweet";
   /** The return type as a Spark DDL string, to pass when registering by class name. */
-  public static final String RETURN_TYPE =
-      "struct<id:bigint,text:string,event_time:timestamp,lang:string,is_retweet:boolean>";
+  public static final String RETURN_TYPE = ParsePostUdf.RETURN_TYPE;
 
   private final TweetRowFunction scan;
 
@@ -79,7 +79,8 @@ public final class ParseTweetUdf implements UDF1<Object, Row> {
    * The tweet in {@code value}.
    *
    * @param value the tweet JSON as a String or byte[]; may be null
-   * @return a row {@code (id, text, event_time, lang, is_retweet)}, or null (see the class comment)
+   * @return a row {@code (id, network, author, text, event_time, lang, is_retweet, tags)}, or null (see the class
+   *     comment)
    * @throws IllegalArgumentException when {@code value} is neither a String nor a byte[]
    */
   @Override

@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import io.hashtagstreams.core.EventTimeField;
 import io.hashtagstreams.core.ExtractOptions;
 import io.hashtagstreams.core.HashtagOps;
+import io.hashtagstreams.core.PostFormat;
 import io.hashtagstreams.core.RejectReason;
 import io.hashtagstreams.core.sample.GeneratedRecord;
 import io.hashtagstreams.core.sample.TweetGenerator;
@@ -69,6 +70,18 @@ class TweetExtractionTest {
     EXAMPLES.put(RejectReason.MISSING_TEXT, PLAIN.replace("\"text\":", "\"txt\":"));
     EXAMPLES.put(RejectReason.MISSING_ID, PLAIN.replace("\"id\":1,\"id_str\":\"1\",", ""));
     EXAMPLES.put(RejectReason.BAD_EVENT_TIME, PLAIN.replace("12:46:00", "12:46"));
+    EXAMPLES.put(RejectReason.STREAM_ERROR, "{\"errors\":[{\"title\":\"operational-disconnect\","
+        + "\"type\":\"https://api.twitter.com/2/problems/operational-disconnect\"}]}");
+    String commit = "{\"did\":\"did:plc:a\",\"time_us\":1783175888090631,\"kind\":\"commit\",\"commit\":{"
+        + "\"rev\":\"r\",\"operation\":\"OP\",\"collection\":\"COLL\",\"rkey\":\"k\",\"record\":{"
+        + "\"$type\":\"COLL\",\"createdAt\":\"2026-07-04T14:38:06.240Z\",\"text\":\"t\"}}}";
+    EXAMPLES.put(RejectReason.NOT_A_POST, commit.replace("OP", "create").replace("COLL", "app.bsky.feed.like"));
+    EXAMPLES.put(RejectReason.REPOST, commit.replace("OP", "create").replace("COLL", "app.bsky.feed.repost"));
+    EXAMPLES.put(RejectReason.POST_UPDATE, commit.replace("OP", "update").replace("COLL", "app.bsky.feed.post"));
+    EXAMPLES.put(RejectReason.IDENTITY_EVENT, "{\"did\":\"did:plc:a\",\"time_us\":1,\"kind\":\"identity\","
+        + "\"identity\":{\"did\":\"did:plc:a\",\"handle\":\"a.bsky.social\",\"seq\":1}}");
+    EXAMPLES.put(RejectReason.ACCOUNT_EVENT, "{\"did\":\"did:plc:a\",\"time_us\":1,\"kind\":\"account\","
+        + "\"account\":{\"active\":false,\"did\":\"did:plc:a\",\"seq\":2,\"status\":\"deactivated\"}}");
   }
 
   private static SparkSession spark() {
@@ -105,24 +118,28 @@ class TweetExtractionTest {
         .collect(Collectors.toList());
   }
 
-  private static List<Object> tweet(long id, String text, String instant, String lang, boolean retweet) {
-    return Arrays.asList(id, text, Instant.parse(instant), lang, retweet);
+  private static List<Object> tweet(long id, String author, String text, String instant, String lang,
+      boolean retweet) {
+    return Arrays.asList(Long.toString(id), "twitter", author, text, Instant.parse(instant), lang, retweet, null);
   }
 
   private static final List<List<Object>> EXPECTED_THREE = List.of(
-      tweet(1, "go #Rio2016, go & win", "2016-07-29T12:46:00Z", "en", false),
-      tweet(2, "long text #東京", "2016-07-29T12:46:01Z", null, false),
-      tweet(3, "original #Rio2016", "2016-07-29T12:46:02Z", "pt", true));
+      tweet(1, "9", "go #Rio2016, go & win", "2016-07-29T12:46:00Z", "en", false),
+      tweet(2, null, "long text #東京", "2016-07-29T12:46:01Z", null, false),
+      tweet(3, null, "original #Rio2016", "2016-07-29T12:46:02Z", "pt", true));
 
   @Test
   void extractsTweetsFromAStringValue() {
     Dataset<Row> tweets = strings(PLAIN, LONG, RETWEET).transform(HashtagOps.extractText());
     assertThat(tweets.schema()).isEqualTo(new StructType()
-        .add("id", DataTypes.LongType, false)
+        .add("id", DataTypes.StringType, false)
+        .add("network", DataTypes.StringType, false)
+        .add("author", DataTypes.StringType)
         .add("text", DataTypes.StringType)
         .add("event_time", DataTypes.TimestampType)
         .add("lang", DataTypes.StringType)
-        .add("is_retweet", DataTypes.BooleanType));
+        .add("is_retweet", DataTypes.BooleanType)
+        .add("tags", DataTypes.createArrayType(DataTypes.StringType, false)));
     assertThat(rows(tweets)).isEqualTo(sorted(EXPECTED_THREE));
     assertThat(strings(PLAIN, LONG, RETWEET).transform(HashtagOps.rejected()).count()).isZero();
   }
@@ -137,7 +154,7 @@ class TweetExtractionTest {
   void readsEventTimeFromTimestampMsWhenAsked() {
     ExtractOptions options = ExtractOptions.builder().eventTimeField(EventTimeField.TIMESTAMP_MS).build();
     assertThat(rows(strings(PLAIN, LONG, RETWEET).transform(HashtagOps.extractText(options)))
-        .stream().map(row -> row.get(2)).collect(Collectors.toList()))
+        .stream().map(row -> row.get(4)).collect(Collectors.toList()))
         .containsExactly(Instant.parse("2016-07-29T12:46:00.123Z"), Instant.parse("2016-07-29T12:46:01Z"),
             Instant.parse("2016-07-29T12:46:02.999Z"));
   }
@@ -153,7 +170,7 @@ class TweetExtractionTest {
   }
 
   @ParameterizedTest
-  @EnumSource(RejectReason.class)
+  @EnumSource(value = RejectReason.class, mode = EnumSource.Mode.EXCLUDE, names = "FORMAT_NOT_ACCEPTED")
   void rejectsWithEachReasonKeepingTheInputColumns(RejectReason reason) {
     String example = EXAMPLES.get(reason);
     Dataset<Row> input = binaryInput(example);
@@ -163,6 +180,19 @@ class TweetExtractionTest {
         .containsExactly(Arrays.asList("k0", example == null ? null : new String(rawBytes(example),
             StandardCharsets.ISO_8859_1), 0, reason.code()));
     assertThat(input.transform(HashtagOps.extractText()).count()).isZero();
+  }
+
+  @Test
+  void rejectsFormatsLeftOutOfTheOptionsAndReadsTheOthers() {
+    ExtractOptions onlyV1 = ExtractOptions.builder().formats(PostFormat.TWITTER_V1).build();
+    String notV1 = EXAMPLES.get(RejectReason.POST_UPDATE).replace("update", "create");
+    Dataset<Row> input = strings(PLAIN, notV1);
+    assertThat(rows(input.transform(HashtagOps.rejected(onlyV1))))
+        .containsExactly(Arrays.asList(notV1, "format_not_accepted"));
+    assertThat(rows(input.transform(HashtagOps.extractText(onlyV1)).select("id")))
+        .containsExactly(List.of("1"));
+    assertThat(rows(input.transform(HashtagOps.extractText()).select("id", "network")))
+        .containsExactly(List.of("1", "twitter"), List.of("at://did:plc:a/app.bsky.feed.post/k", "bluesky"));
   }
 
   @Test
@@ -251,8 +281,8 @@ class TweetExtractionTest {
     List<List<Object>> expectedRejected = new ArrayList<>();
     for (GeneratedRecord record : records) {
       if (record.isTweet()) {
-        expectedTweets.add(Arrays.asList(record.id(), record.fullText(), record.createdAt(), record.lang(),
-            record.isRetweet()));
+        expectedTweets.add(Arrays.asList(Long.toString(record.id()), "twitter", record.fullText(),
+            record.createdAt(), record.lang(), record.isRetweet(), null));
       } else {
         // The memory sink keeps rows as Java strings, so invalid UTF-8 comes back with U+FFFD in it.
         expectedRejected.add(Arrays.asList(new String(record.bytes(), StandardCharsets.UTF_8),
@@ -260,7 +290,7 @@ class TweetExtractionTest {
       }
     }
     assertThat(expectedRejected).isNotEmpty();
-    assertThat(rows(spark().table("extract_stream_tweets"))).isEqualTo(sorted(expectedTweets));
+    assertThat(rows(spark().table("extract_stream_tweets").drop("author"))).isEqualTo(sorted(expectedTweets));
     assertThat(rows(spark().table("extract_stream_rejected")))
         .isEqualTo(sorted(expectedRejected));
   }
@@ -272,7 +302,7 @@ class TweetExtractionTest {
     List<Row> rows = new ArrayList<>();
     // Expectations that do not come from the code under test: the generator's truth for records left intact, and
     // "rejected" for random noise and for strict prefixes (no prefix of a JSON object is a whole JSON object).
-    List<Long> expectedIds = new ArrayList<>();
+    List<String> expectedIds = new ArrayList<>();
     List<Long> mustBeRejected = new ArrayList<>();
     List<Long> mustBeAccepted = new ArrayList<>();
     for (long n = 0; n < 600; n++) {
@@ -284,14 +314,14 @@ class TweetExtractionTest {
         mustBeRejected.add(n);
       } else if (damage == INTACT) {
         mustBeAccepted.add(n);
-        expectedIds.add(original.id());
+        expectedIds.add(Long.toString(original.id()));
       }
     }
     Dataset<Row> input = spark().createDataFrame(rows, new StructType()
         .add("n", DataTypes.LongType).add("value", DataTypes.BinaryType)).repartition(3);
 
-    List<Long> ids = input.transform(HashtagOps.extractText()).select("id").as(
-        org.apache.spark.sql.Encoders.LONG()).collectAsList();
+    List<String> ids = input.transform(HashtagOps.extractText()).select("id").as(
+        org.apache.spark.sql.Encoders.STRING()).collectAsList();
     List<Long> rejected = input.transform(HashtagOps.rejected()).select("n").as(
         org.apache.spark.sql.Encoders.LONG()).collectAsList();
 

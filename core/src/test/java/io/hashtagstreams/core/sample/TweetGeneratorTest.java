@@ -258,16 +258,16 @@ class TweetGeneratorTest {
     List<List<Object>> expectedRejected = new ArrayList<>();
     for (GeneratedRecord record : records) {
       if (record.isTweet()) {
-        expected.add(Arrays.asList(record.id(), record.fullText(), record.createdAt(), record.lang(),
-            record.isRetweet()));
+        expected.add(Arrays.asList(Long.toString(record.id()), "twitter", record.fullText(), record.createdAt(),
+            record.lang(), record.isRetweet(), null));
       } else {
         expectedRejected.add(Arrays.asList(new String(record.bytes(), StandardCharsets.ISO_8859_1),
             record.expectedRejectReason().code()));
       }
     }
-    assertThat(rows(input.transform(HashtagOps.extractText()))).isEqualTo(sorted(expected));
+    assertThat(rows(input.transform(HashtagOps.extractText()).drop("author"))).isEqualTo(sorted(expected));
     assertThat(rows(input.transform(HashtagOps.rejected()))).isEqualTo(sorted(expectedRejected));
-    assertThat(expected).extracting(row -> row.get(4)).contains(true, false);
+    assertThat(expected).extracting(row -> row.get(5)).contains(true, false);
   }
 
   @Test
@@ -276,12 +276,12 @@ class TweetGeneratorTest {
     ExtractOptions options = ExtractOptions.builder().excludeRetweets(true)
         .eventTimeField(EventTimeField.TIMESTAMP_MS).build();
     List<List<Object>> expected = records.stream().filter(record -> record.isTweet() && !record.isRetweet())
-        .map(record -> Arrays.<Object>asList(record.id(), record.fullText(), record.timestamp(), record.lang(),
-            false))
+        .map(record -> Arrays.<Object>asList(Long.toString(record.id()), "twitter", record.fullText(),
+            record.timestamp(), record.lang(), false, null))
         .collect(Collectors.toList());
     long notices = records.stream().filter(record -> !record.isTweet()).count();
     Dataset<Row> input = binaryValues(records);
-    assertThat(rows(input.transform(HashtagOps.extractText(options)))).isEqualTo(sorted(expected));
+    assertThat(rows(input.transform(HashtagOps.extractText(options)).drop("author"))).isEqualTo(sorted(expected));
     assertThat(input.transform(HashtagOps.rejected(options)).count()).isEqualTo(notices);
   }
 

@@ -45,6 +45,7 @@ import io.hashtagstreams.core.HashtagOps;
 import io.hashtagstreams.core.TopicOptions;
 import io.hashtagstreams.core.sample.GeneratedRecord;
 import io.hashtagstreams.core.sample.TweetGenerator;
+import io.hashtagstreams.core.testing.NetworkSamples;
 import io.hashtagstreams.core.testing.SparkTestSession;
 
 import scala.Option;
@@ -113,6 +114,7 @@ class HashtagFunctionsTest {
         registerByClassName(session, NormalizeHashtagUdf.NAME, NormalizeHashtagUdf.class,
             NormalizeHashtagUdf.RETURN_TYPE);
         registerByClassName(session, ParseTweetUdf.NAME, ParseTweetUdf.class, ParseTweetUdf.RETURN_TYPE);
+        registerByClassName(session, ParsePostUdf.NAME, ParsePostUdf.class, ParsePostUdf.RETURN_TYPE);
         registerByClassName(session, TweetRejectReasonUdf.NAME, TweetRejectReasonUdf.class,
             TweetRejectReasonUdf.RETURN_TYPE);
       }
@@ -172,7 +174,8 @@ class HashtagFunctionsTest {
     List<String> expected = SqlRows.sorted(input.transform(HashtagOps.extractText()));
     assertThat(expected).hasSizeGreaterThan(200);
     assertThat(SqlRows.sorted(sql)).isEqualTo(expected);
-    assertThat(sql.schema().fieldNames()).containsExactly("id", "text", "event_time", "lang", "is_retweet");
+    assertThat(sql.schema().fieldNames())
+        .containsExactly("id", "network", "author", "text", "event_time", "lang", "is_retweet", "tags");
   }
 
   @ParameterizedTest
@@ -204,11 +207,11 @@ class HashtagFunctionsTest {
       GeneratedRecord record = RECORDS.get(row.getInt(0));
       if (record.isTweet()) {
         Row tweet = row.getStruct(1);
-        assertThat(Arrays.asList(tweet.getLong(0), tweet.getString(1), tweet.getTimestamp(2).toInstant(),
-            tweet.getString(3), tweet.getBoolean(4)))
+        assertThat(Arrays.asList(tweet.getString(0), tweet.getString(1), tweet.getString(3),
+            tweet.getTimestamp(4).toInstant(), tweet.getString(5), tweet.getBoolean(6), tweet.get(7)))
             .as("line %d", row.getInt(0))
-            .isEqualTo(Arrays.asList(record.id(), record.fullText(), record.createdAt(), record.lang(),
-                record.isRetweet()));
+            .isEqualTo(Arrays.asList(Long.toString(record.id()), "twitter", record.fullText(), record.createdAt(),
+                record.lang(), record.isRetweet(), null));
         assertThat(row.isNullAt(2)).isTrue();
         assertThat(row.getList(3)).isEqualTo(record.hashtags().stream()
             .map(tag -> Normalizer.normalize(tag, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT))
@@ -238,7 +241,7 @@ class HashtagFunctionsTest {
         .isEqualTo(normalized);
     assertThat(SqlRows.sorted(session.sql("SELECT *, explode(hashtags_as_written(text)) AS topic FROM extracted")))
         .isEqualTo(asWritten);
-    assertThat(SqlRows.sorted(session.sql("SELECT id, text, event_time, lang, is_retweet,"
+    assertThat(SqlRows.sorted(session.sql("SELECT id, network, author, text, event_time, lang, is_retweet, tags,"
         + " normalize_hashtag(tag) AS topic FROM extracted LATERAL VIEW explode(hashtags_as_written(text)) AS tag")))
         .isEqualTo(normalized);
     // The input repeats tags within one tweet (line 303 has rio2016 four times): duplicates are kept, as counted.
@@ -262,16 +265,41 @@ class HashtagFunctionsTest {
 
   @ParameterizedTest
   @EnumSource(Registration.class)
+  void parsePostReadsEveryNetworkAsExtractTextDoes(Registration registration) {
+    SparkSession session = session(registration);
+    List<Row> rows = new ArrayList<>();
+    for (String line : NetworkSamples.allPostStreams()) {
+      rows.add(RowFactory.create(line));
+    }
+    Dataset<Row> input = session.createDataFrame(rows, new StructType().add("value", DataTypes.StringType));
+    input.createOrReplaceTempView("posts");
+
+    Dataset<Row> sql = session.sql("SELECT p.* FROM (SELECT parse_post(value) AS p FROM posts) WHERE p IS NOT NULL");
+    Dataset<Row> old = session.sql("SELECT t.* FROM (SELECT parse_tweet(value) AS t FROM posts) WHERE t IS NOT NULL");
+
+    List<String> expected = SqlRows.sorted(input.transform(HashtagOps.extractText()));
+    assertThat(expected).hasSize(17 + 12 + 2 + 5);
+    assertThat(SqlRows.sorted(sql)).isEqualTo(expected);
+    assertThat(SqlRows.sorted(old)).isEqualTo(expected);
+    assertThat(SqlRows.sorted(session.sql("SELECT parse_post(value).network, count(*) FROM posts"
+        + " WHERE parse_post(value) IS NOT NULL GROUP BY 1")))
+        .containsExactly("bluesky | 17", "mastodon | 14", "twitter | 5");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Registration.class)
   void returnTypesAreTheDocumentedDdl(Registration registration) {
     StructType schema = session(registration).sql("SELECT hashtags('#a') AS a, hashtags_as_written('#a') AS b,"
-        + " normalize_hashtag('A') AS c, parse_tweet('{}') AS d, tweet_reject_reason('{}') AS e").schema();
+        + " normalize_hashtag('A') AS c, parse_tweet('{}') AS d, tweet_reject_reason('{}') AS e,"
+        + " parse_post('{}') AS f").schema();
 
     List<DataType> types = Arrays.stream(schema.fields()).map(StructField::dataType).collect(Collectors.toList());
     assertThat(types).containsExactly(DataType.fromDDL(HashtagsUdf.RETURN_TYPE),
         DataType.fromDDL(HashtagsAsWrittenUdf.RETURN_TYPE), DataType.fromDDL(NormalizeHashtagUdf.RETURN_TYPE),
-        DataType.fromDDL(ParseTweetUdf.RETURN_TYPE), DataType.fromDDL(TweetRejectReasonUdf.RETURN_TYPE));
+        DataType.fromDDL(ParseTweetUdf.RETURN_TYPE), DataType.fromDDL(TweetRejectReasonUdf.RETURN_TYPE),
+        DataType.fromDDL(ParsePostUdf.RETURN_TYPE));
     assertThat(((StructType) types.get(3)).fieldNames())
-        .containsExactly("id", "text", "event_time", "lang", "is_retweet");
+        .containsExactly("id", "network", "author", "text", "event_time", "lang", "is_retweet", "tags");
   }
 
   @ParameterizedTest
@@ -326,7 +354,8 @@ class HashtagFunctionsTest {
       if (row.isNullAt(1)) {
         reasons.add(RowFactory.create(row.getInt(0), row.getString(6)));
       } else {
-        parsed.add(RowFactory.create(row.get(1), row.get(2), row.get(3), row.get(4), row.get(5)));
+        parsed.add(RowFactory.create(row.get(1), "twitter", row.get(8), row.get(2), row.get(3), row.get(4), row.get(5),
+            row.get(9)));
         for (Object topic : row.getList(7)) {
           topics.add(RowFactory.create(row.get(1), topic));
         }
@@ -342,7 +371,7 @@ class HashtagFunctionsTest {
 
   private static StreamingQuery start(SparkSession session, List<Row> output, Path dir) throws Exception {
     Dataset<Row> result = session.sql("SELECT line, t.id, t.text, t.event_time, t.lang, t.is_retweet, reason,"
-        + " hashtags(t.text) AS tags"
+        + " hashtags(t.text) AS topics, t.author, t.tags"
         + " FROM (SELECT line, parse_tweet(value) AS t, tweet_reject_reason(value) AS reason FROM tweet_stream)");
     assertThat(result.isStreaming()).isTrue();
     return result.writeStream()

@@ -54,7 +54,8 @@ class SqlUdfClassesTest {
   @Test
   void eachClassStillWorksAfterJavaSerializationAsSparkShipsIt() throws Exception {
     ParseTweetUdf parse = roundTrip(new ParseTweetUdf());
-    assertThat(parse.call(TWEET).getString(1)).isEqualTo("go #Rio2016 & #R\u00cdO2016");
+    assertThat(parse.call(TWEET).getString(3)).isEqualTo("go #Rio2016 & #R\u00cdO2016");
+    assertThat(roundTrip(new ParsePostUdf()).call(TWEET).getString(3)).isEqualTo("go #Rio2016 & #R\u00cdO2016");
     assertThat(roundTrip(new TweetRejectReasonUdf()).call("{\"delete\":{}}")).isEqualTo("delete_notice");
     assertThat(roundTrip(new HashtagsUdf()).call("#A #a")).containsExactly("a", "a");
     assertThat(roundTrip(new HashtagsAsWrittenUdf()).call("#A #a")).containsExactly("A", "a");
@@ -99,9 +100,10 @@ class SqlUdfClassesTest {
     Row fromBytes = new ParseTweetUdf().call(TWEET.getBytes(StandardCharsets.UTF_8));
 
     assertThat(fromString).isEqualTo(fromBytes);
-    assertThat(Arrays.asList(fromString.get(0), fromString.get(1), fromString.get(2), fromString.get(3),
-        fromString.get(4)))
-        .containsExactly(1L, "go #Rio2016 & #R\u00cdO2016", Instant.parse("2016-07-29T12:46:00Z"), "pt", false);
+    assertThat(Arrays.asList(fromString.get(0), fromString.get(1), fromString.get(3), fromString.get(4),
+        fromString.get(5), fromString.get(6), fromString.get(7)))
+        .containsExactly("1", "twitter", "go #Rio2016 & #R\u00cdO2016", Instant.parse("2016-07-29T12:46:00Z"), "pt",
+            false, null);
     assertThat(new TweetRejectReasonUdf().call(TWEET)).isNull();
     assertThat(new TweetRejectReasonUdf().call(new byte[] {'{', (byte) 0xFF, '}'})).isEqualTo("invalid_utf8");
   }
@@ -120,7 +122,7 @@ class SqlUdfClassesTest {
     String retweet = TWEET.replace("\"lang\"", "\"retweeted_status\":{\"id\":0,\"text\":\"orig #x\"},\"lang\"");
     ExtractOptions exclude = ExtractOptions.builder().excludeRetweets(true).build();
 
-    assertThat(new ParseTweetUdf().call(retweet).getBoolean(4)).isTrue();
+    assertThat(new ParseTweetUdf().call(retweet).getBoolean(6)).isTrue();
     assertThat(new ParseTweetUdf(exclude).call(retweet)).isNull();
     assertThat(new TweetRejectReasonUdf(exclude).call(retweet)).isNull();
   }

@@ -74,7 +74,7 @@ final class CreatedAtParser {
     return tens * 10 + ones;
   }
 
-  private static int daysInMonth(int year, int month) {
+  static int daysInMonth(int year, int month) {
     switch (month) {
       case 2:
         boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -90,7 +90,7 @@ final class CreatedAtParser {
   }
 
   /** Days since 1970-01-01 of a proleptic Gregorian date (the civil-to-days method with March-based years). */
-  private static long epochDay(int year, int month, int day) {
+  static long epochDay(int year, int month, int day) {
     long y = month <= 2 ? year - 1 : year;
     long era = Math.floorDiv(y, 400);
     long yearOfEra = y - era * 400;

@@ -86,11 +86,49 @@ final class SkippingJsonParser extends UTF8StreamJsonParser {
     if (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY) {
       return this;
     }
+    return skipRaw(token == JsonToken.START_OBJECT) ? this : super.skipChildren();
+  }
+
+  /**
+   * Skips the rest of the object the parser is in (on a field name, or on a field's value, read or not) with the
+   * same raw scan; afterwards the current token is that object's END_OBJECT. Values nested too deep for the raw
+   * scan are skipped by the tokenizer.
+   */
+  JsonParser skipRestOfObject() throws IOException {
+    if (_currToken == JsonToken.FIELD_NAME) {
+      nextToken();
+    }
+    if (_currToken == JsonToken.START_OBJECT || _currToken == JsonToken.START_ARRAY) {
+      skipChildren();
+    } else if (_tokenIncomplete) {
+      _tokenIncomplete = false;
+      _skipString();
+    }
+    if (!_parsingContext.inObject()) {
+      throw new JsonParseException(this, "skipRestOfObject outside an object");
+    }
+    if (!skipRaw(true)) {
+      // Too deep for the raw scan, which left the parser unchanged: let the tokenizer skip the rest.
+      for (JsonToken token = nextToken(); token != JsonToken.END_OBJECT; token = nextToken()) {
+        if (token == null) {
+          throw new JsonParseException(this, "unexpected end of input inside an object");
+        }
+        skipChildren();
+      }
+    }
+    return this;
+  }
+
+  /**
+   * The raw scan to the close of the level the parser is in; false, with nothing changed, when the value nests
+   * deeper than {@value #MAX_FAST_DEPTH} levels.
+   */
+  private boolean skipRaw(boolean object) throws IOException {
     byte[] buf = _inputBuffer;
     int end = _inputEnd;
     int p = _inputPtr;
     // Bit i set: level i (0 = the skipped value) is an object. The lowest bit is the innermost open level.
-    long kinds = token == JsonToken.START_OBJECT ? 1L : 0L;
+    long kinds = object ? 1L : 0L;
     int depth = 1;
     while (true) {
       if (p >= end) {
@@ -104,7 +142,7 @@ final class SkippingJsonParser extends UTF8StreamJsonParser {
         case '{':
         case '[':
           if (depth == MAX_FAST_DEPTH) {
-            return super.skipChildren();
+            return false;
           }
           kinds = (kinds << 1) | (b == '{' ? 1L : 0L);
           depth++;
@@ -119,7 +157,7 @@ final class SkippingJsonParser extends UTF8StreamJsonParser {
             _inputPtr = p;
             _parsingContext = _parsingContext.clearAndGetParent();
             _currToken = b == '}' ? JsonToken.END_OBJECT : JsonToken.END_ARRAY;
-            return this;
+            return true;
           }
           break;
         default:

@@ -2,122 +2,88 @@ package io.hashtagstreams.core.internal.json;
 
 import java.io.IOException;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import io.hashtagstreams.core.EventTimeField;
 import io.hashtagstreams.core.ExtractOptions;
+import io.hashtagstreams.core.PostFormat;
 import io.hashtagstreams.core.RejectReason;
 import io.hashtagstreams.core.internal.text.HtmlEntities;
 
 /**
- * Reads the fields {@code extractText} needs from one tweet's JSON bytes in a single forward pass.
+ * Reads one Twitter v1.1 streaming status ({@link PostFormat#TWITTER_V1}) once {@link PostScanner} has recognised
+ * it, continuing the same forward pass from the key where the format became clear.
  *
- * <p>Order of work: null and blank checks, a UTF-8 check (Jackson does not validate the strings it skips), a
- * cheap truncation check (the last non-blank byte of an object must be <code>}</code>), then one pass of Jackson's
- * streaming parser over the top-level keys. Values that are not needed ({@code user}, {@code entities},
- * {@code quoted_status}, ...) are skipped with {@link SkippingJsonParser#skipChildren()}, a raw byte scan to the
- * matching close that leaves Jackson's parser state as its own {@code skipChildren()} would.
- * Only the tweet's own {@code text}, {@code extended_tweet.full_text}, {@code retweeted_status} (its text and
- * extended text), {@code id}/{@code id_str}, the event-time field and {@code lang} are decoded, so the key order
- * does not matter. The remainder of a notice or of an excluded retweet is skipped the same way, so a record cut
- * short is always rejected as {@link RejectReason#MALFORMED_JSON} rather than read.
+ * <p>Values that are not needed ({@code entities}, {@code quoted_status}, ...) are skipped with
+ * {@link SkippingJsonParser#skipChildren()}, a raw byte scan to the matching close. Only the tweet's own
+ * {@code text}, {@code extended_tweet.full_text}, {@code retweeted_status} (its text and extended text),
+ * {@code id}/{@code id_str}, {@code user.id_str} (the author; the rest of {@code user} is skipped raw once the id
+ * is read), the event-time field and {@code lang} are decoded, so the key order does not matter. The remainder of
+ * a notice or of an excluded retweet is skipped the same way, so a record cut short is always rejected as
+ * {@link RejectReason#MALFORMED_JSON} rather than read.
  *
  * <p>The scan reads to the end of the top-level object: whether {@code retweeted_status} or {@code extended_tweet}
- * exist is only known there whatever the key order, and in the stream layout {@code lang} is the last field but
- * one anyway. Reading to the end also validates the structure, which catches a record cut right after a nested
- * <code>}</code>.
+ * exist is only known there whatever the key order. Reading to the end also validates the structure.
  *
- * <p>What the raw skip trades: inside a skipped nested value only the structure is checked (strings are
- * terminated, with backslash escapes honoured; every <code>}</code> closes a <code>{</code> and every
- * <code>]</code> a <code>[</code>; the input does not end inside it). Separators, that keys are strings, number
- * and literal syntax, Jackson's number-length limit, escape sequences and unescaped control characters inside
- * skipped strings are no longer checked there, so such a record is now read instead of rejected as
- * {@link RejectReason#MALFORMED_JSON}. Everything the scan reads (top-level keys and scalars, the inside of
- * {@code retweeted_status} and {@code extended_tweet}) is still fully tokenized, and UTF-8 is still validated
- * for the whole record. On input that plain Jackson accepts the result is the same.
+ * <p>What the raw skip trades: inside a skipped nested value only the structure is checked (see
+ * {@link SkippingJsonParser}); on input that plain Jackson accepts the result is the same.
  *
- * <p>When several things are wrong, the first of: notice, missing text, missing id, bad event time.
+ * <p>When several things are wrong, the first of: notice, missing text, missing id, bad event time. Output:
+ * {@code id} the decimal tweet id, {@code author} the user's id ({@code user.id_str}, else {@code user.id}), no
+ * tag list ({@code tags} null: explodeTopics applies twitter-text to the text, as before 0.3).
  * Immutable and thread-safe; each call fills the caller's {@link ScanResult}.
  */
-public final class TweetScanner implements java.io.Serializable {
+final class TweetScanner implements java.io.Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  // Thread-safe and expensive to create: one per JVM. Hash-flooding protection would throw on hostile field
-  // names; such records are rejected anyway, so the canonicalizer just stops caching instead.
-  private static final JsonFactory FACTORY = new SkippingJsonFactory(factoryBuilder());
-  // Jackson's own skipChildren(), for tests that compare the two.
-  private static final JsonFactory PLAIN_FACTORY = factoryBuilder().build();
-
   private final boolean excludeRetweets;
   private final boolean timestampMs;
-  private final boolean fastSkip;
 
-  public TweetScanner(ExtractOptions options) {
-    this(options, true);
-  }
-
-  /** With {@code fastSkip} false, unneeded values are skipped by Jackson's tokenizer (for comparison tests). */
-  TweetScanner(ExtractOptions options, boolean fastSkip) {
+  TweetScanner(ExtractOptions options) {
     this.excludeRetweets = options.excludeRetweets();
     this.timestampMs = options.eventTimeField() == EventTimeField.TIMESTAMP_MS;
-    this.fastSkip = fastSkip;
   }
 
-  private static JsonFactoryBuilder factoryBuilder() {
-    return new JsonFactoryBuilder().disable(JsonFactory.Feature.FAIL_ON_SYMBOL_HASH_OVERFLOW);
+  /**
+   * Reads the rest of the top-level object up to and including its END_OBJECT into {@code out}.
+   *
+   * @param pending a field name whose value is not read yet, or null to continue with the next key
+   * @param first what the first keys held
+   */
+  void read(JsonParser parser, String pending, FirstFields first, ScanResult out) throws IOException {
+    out.format = PostFormat.TWITTER_V1;
+    new TopLevelReader(parser, out, first).read(pending);
   }
 
-  /** Scans all of {@code bytes} (null allowed) into {@code out} and returns it. */
-  public ScanResult scan(byte[] bytes, ScanResult out) {
-    return bytes == null ? out.reject(RejectReason.NULL_VALUE) : scan(bytes, 0, bytes.length, out);
+  /** Finishes a top-level object whose keys were all read already (none told its format) into {@code out}. */
+  void finishRead(FirstFields first, ScanResult out) {
+    out.format = PostFormat.TWITTER_V1;
+    new TopLevelReader(null, out, first).finish();
   }
 
-  /** Scans {@code bytes[offset, offset + length)} into {@code out} and returns it. */
-  public ScanResult scan(byte[] bytes, int offset, int length, ScanResult out) {
-    out.reset();
-    int first = offset;
-    int end = offset + length;
-    while (first < end && isBlank(bytes[first])) {
-      first++;
+  /** The reason for a top-level key that only non-tweet stream messages carry, or null. */
+  static RejectReason noticeReason(String name) {
+    switch (name) {
+      case "delete":
+        return RejectReason.DELETE_NOTICE;
+      case "limit":
+        return RejectReason.LIMIT_NOTICE;
+      case "scrub_geo":
+      case "status_withheld":
+      case "user_withheld":
+      case "disconnect":
+      case "warning":
+      case "friends":
+      case "friends_str":
+      case "for_user":
+      case "control":
+      case "direct_message":
+        return RejectReason.OTHER_NOTICE;
+      default:
+        return null;
     }
-    if (first == end) {
-      return out.reject(RejectReason.EMPTY_VALUE);
-    }
-    if (!Utf8Validator.isValid(bytes, offset, length)) {
-      return out.reject(RejectReason.INVALID_UTF8);
-    }
-    int last = end - 1;
-    while (isBlank(bytes[last])) {
-      last--;
-    }
-    if (bytes[first] == '{' && bytes[last] != '}') {
-      return out.reject(RejectReason.MALFORMED_JSON);
-    }
-    try (JsonParser parser = (fastSkip ? FACTORY : PLAIN_FACTORY).createParser(bytes, offset, length)) {
-      JsonToken token = parser.nextToken();
-      if (token != JsonToken.START_OBJECT) {
-        parser.skipChildren();
-        return out.reject(parser.nextToken() == null ? RejectReason.NOT_AN_OBJECT : RejectReason.MALFORMED_JSON);
-      }
-      new TopLevelReader(parser, out).read();
-      if (parser.nextToken() != null) {
-        return out.reject(RejectReason.MALFORMED_JSON);
-      }
-      return out;
-    } catch (IOException | RuntimeException e) {
-      // IOException: malformed JSON or limits exceeded (StreamConstraintsException). RuntimeException: Jackson's
-      // number and state errors on hostile input. Either way the record cannot be read; it must not stop the query.
-      out.reset();
-      return out.reject(RejectReason.MALFORMED_JSON);
-    }
-  }
-
-  private static boolean isBlank(byte b) {
-    return b == ' ' || b == '\n' || b == '\r' || b == '\t';
   }
 
   /** The state of one top-level object while its keys go by. */
@@ -132,29 +98,40 @@ public final class TweetScanner implements java.io.Serializable {
     private boolean hasId;
     private long id;
     private long idFromString = -1;
+    private String author;
     private long eventTime = CreatedAtParser.INVALID;
 
-    TopLevelReader(JsonParser parser, ScanResult out) {
+    TopLevelReader(JsonParser parser, ScanResult out, FirstFields first) {
       this.parser = parser;
       this.out = out;
+      hasId = first.hasLongId;
+      id = first.longId;
+      text = first.text;
+      out.lang = first.lang;
+      if (!timestampMs) {
+        eventTime = first.createdAtV1;
+      }
     }
 
-    /** Reads up to and including the object's END_OBJECT and fills {@code out}. */
-    void read() throws IOException {
-      for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+    void read(String pending) throws IOException {
+      String name = pending != null ? pending : parser.nextFieldName();
+      for (; name != null; name = parser.nextFieldName()) {
         JsonToken value = parser.nextToken();
         RejectReason notice = noticeReason(name);
+        if (notice == null && name.equals("event")) {
+          notice = RejectReason.OTHER_NOTICE;
+        }
         if (notice != null) {
           out.reject(notice);
-          skipRemainder();
+          JsonReading.skipRestOfObject(parser);
           return;
         }
         if (readField(name, value)) {
-          skipRemainder();
+          JsonReading.skipRestOfObject(parser);
           return;
         }
       }
-      requireEndObject();
+      JsonReading.requireEndObject(parser);
       finish();
     }
 
@@ -162,14 +139,15 @@ public final class TweetScanner implements java.io.Serializable {
     private boolean readField(String name, JsonToken value) throws IOException {
       switch (name) {
         case "id":
-          if (value == JsonToken.VALUE_NUMBER_INT && fitsInLong()) {
+          if (value == JsonToken.VALUE_NUMBER_INT && JsonReading.fitsInLong(parser)) {
             hasId = true;
             id = parser.getLongValue();
           }
           break;
         case "id_str":
           if (value == JsonToken.VALUE_STRING) {
-            idFromString = digits(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+            idFromString = JsonReading.digits(parser.getTextCharacters(), parser.getTextOffset(),
+                parser.getTextLength());
           }
           break;
         case "text":
@@ -190,6 +168,12 @@ public final class TweetScanner implements java.io.Serializable {
         case "lang":
           out.lang = value == JsonToken.VALUE_STRING ? parser.getText() : null;
           break;
+        case "user":
+          if (value == JsonToken.START_OBJECT) {
+            readUserId();
+            return false;
+          }
+          break;
         case "extended_tweet":
           if (value == JsonToken.START_OBJECT) {
             extendedText = readFullText();
@@ -199,7 +183,9 @@ public final class TweetScanner implements java.io.Serializable {
           if (value == JsonToken.START_OBJECT) {
             retweet = true;
             if (excludeRetweets) {
+              out.format = PostFormat.TWITTER_V1;
               out.excluded = true;
+              parser.skipChildren();
               return true;
             }
             readRetweetedStatus();
@@ -210,6 +196,26 @@ public final class TweetScanner implements java.io.Serializable {
       }
       parser.skipChildren();
       return false;
+    }
+
+    /** Inside {@code user}: {@code id_str} (else {@code id}) as the author; the rest is skipped once found. */
+    private void readUserId() throws IOException {
+      String numeric = null;
+      for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+        JsonToken value = parser.nextToken();
+        if (name.equals("id_str") && value == JsonToken.VALUE_STRING) {
+          author = parser.getText();
+          JsonReading.skipRestOfObject(parser);
+          return;
+        }
+        if (name.equals("id") && value == JsonToken.VALUE_NUMBER_INT) {
+          numeric = parser.getText();
+        } else {
+          parser.skipChildren();
+        }
+      }
+      JsonReading.requireEndObject(parser);
+      author = numeric;
     }
 
     private void finish() {
@@ -229,7 +235,8 @@ public final class TweetScanner implements java.io.Serializable {
         return;
       }
       out.text = HtmlEntities.unescape(chosen);
-      out.id = hasId ? id : idFromString;
+      out.id = Long.toString(hasId ? id : idFromString);
+      out.author = author;
       out.eventTimeMillis = eventTime;
       out.retweet = retweet;
     }
@@ -246,7 +253,7 @@ public final class TweetScanner implements java.io.Serializable {
           parser.skipChildren();
         }
       }
-      requireEndObject();
+      JsonReading.requireEndObject(parser);
     }
 
     /** Inside {@code extended_tweet}: {@code full_text}, or null when absent or not a string. */
@@ -260,83 +267,21 @@ public final class TweetScanner implements java.io.Serializable {
           parser.skipChildren();
         }
       }
-      requireEndObject();
+      JsonReading.requireEndObject(parser);
       return fullText;
     }
 
     private long readTimestampMs(JsonToken value) throws IOException {
       long millis;
       if (value == JsonToken.VALUE_STRING) {
-        millis = digits(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-      } else if (value == JsonToken.VALUE_NUMBER_INT && fitsInLong()) {
+        millis = JsonReading.digits(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+      } else if (value == JsonToken.VALUE_NUMBER_INT && JsonReading.fitsInLong(parser)) {
         millis = parser.getLongValue();
       } else {
         return CreatedAtParser.INVALID;
       }
       // Spark keeps microseconds in a long: refuse what would overflow there.
       return millis < 0 || millis > Long.MAX_VALUE / 1000 ? CreatedAtParser.INVALID : millis;
-    }
-
-    private boolean fitsInLong() throws IOException {
-      JsonParser.NumberType type = parser.getNumberType();
-      return type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG;
-    }
-
-    /** Skips the rest of the current object without decoding it; the structure is still checked. */
-    private void skipRemainder() throws IOException {
-      parser.skipChildren();
-      for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
-        if (token == null) {
-          throw new IOException("unexpected end of input");
-        }
-        parser.skipChildren();
-      }
-    }
-
-    private void requireEndObject() throws IOException {
-      if (parser.currentToken() != JsonToken.END_OBJECT) {
-        throw new IOException("expected the end of an object");
-      }
-    }
-  }
-
-  /** A non-negative decimal number that fits in a long, or -1. */
-  private static long digits(char[] chars, int offset, int length) {
-    if (length == 0 || length > 19) {
-      return -1;
-    }
-    long value = 0;
-    for (int i = offset; i < offset + length; i++) {
-      int digit = chars[i] - '0';
-      if (digit < 0 || digit > 9 || value > (Long.MAX_VALUE - digit) / 10) {
-        return -1;
-      }
-      value = value * 10 + digit;
-    }
-    return value;
-  }
-
-  /** The reason for a top-level key that only non-tweet stream messages carry, or null. */
-  private static RejectReason noticeReason(String name) {
-    switch (name) {
-      case "delete":
-        return RejectReason.DELETE_NOTICE;
-      case "limit":
-        return RejectReason.LIMIT_NOTICE;
-      case "scrub_geo":
-      case "status_withheld":
-      case "user_withheld":
-      case "disconnect":
-      case "warning":
-      case "friends":
-      case "friends_str":
-      case "event":
-      case "for_user":
-      case "control":
-      case "direct_message":
-        return RejectReason.OTHER_NOTICE;
-      default:
-        return null;
     }
   }
 }

@@ -30,6 +30,23 @@ public final class WindowedCounting {
         .count();
   }
 
+  /** See {@link io.hashtagstreams.core.HashtagOps#windowedCountsByNetwork(Duration, Duration, Duration)}. */
+  public static Dataset<Row> countByNetwork(Dataset<Row> input, Duration window, Duration slide,
+      Duration watermark) {
+    String operator = "windowedCountsByNetwork";
+    DurationChecks.requireWindowSpec(operator, window, slide, watermark);
+    ColumnChecks.requireColumns(input, operator, "network");
+    ColumnChecks.requireColumnType(input, operator, "network", DataTypes.StringType);
+    requireInput(input, operator);
+    return input
+        .withWatermark("event_time", DurationChecks.sparkInterval(watermark))
+        .where(col("topic").isNotNull().and(col("event_time").isNotNull()))
+        .select(window(col("event_time"), DurationChecks.sparkInterval(window), DurationChecks.sparkInterval(slide))
+            .as("window"), col("network"), col("topic"))
+        .groupBy(col("window"), col("network"), col("topic"))
+        .count();
+  }
+
   /**
    * Checks the input, sets the watermark and replaces {@code event_time} by its {@code window}: the columns
    * {@code window, topic}, one row per (row, window) pair, rows with a null topic or null event time left out.

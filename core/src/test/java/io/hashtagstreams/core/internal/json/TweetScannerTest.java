@@ -65,14 +65,14 @@ class TweetScannerTest {
   }
 
   private static ScanResult scan(byte[] bytes, ExtractOptions options) {
-    return new TweetScanner(options).scan(bytes, new ScanResult());
+    return new PostScanner(options).scan(bytes, new ScanResult());
   }
 
   private static void assertTweet(ScanResult result, long id, String text, long millis, String lang,
       boolean retweet) {
     assertThat(result.reason()).as("reason").isNull();
     assertThat(result.accepted()).isTrue();
-    assertThat(result.id()).isEqualTo(id);
+    assertThat(result.id()).isEqualTo(Long.toString(id));
     assertThat(result.text()).isEqualTo(text);
     assertThat(result.eventTimeMillis()).isEqualTo(millis);
     assertThat(result.lang()).isEqualTo(lang);
@@ -164,21 +164,21 @@ class TweetScannerTest {
   void fallsBackToIdStrWhenIdIsMissingOrTooLarge() {
     List<String[]> fields = tweetFields("\"t\"");
     fields.remove(1);
-    assertThat(scan(object(fields), DEFAULTS).id()).isEqualTo(758);
+    assertThat(scan(object(fields), DEFAULTS).id()).isEqualTo("758");
     fields.add(1, field("id", "99999999999999999999999"));
-    assertThat(scan(object(fields), DEFAULTS).id()).isEqualTo(758);
+    assertThat(scan(object(fields), DEFAULTS).id()).isEqualTo("758");
     fields.set(1, field("id", "7.58e2"));
-    assertThat(scan(object(fields), DEFAULTS).id()).isEqualTo(758);
+    assertThat(scan(object(fields), DEFAULTS).id()).isEqualTo("758");
   }
 
   @Test
   void readsNineteenDigitIds() {
     List<String[]> fields = tweetFields("\"t\"");
     fields.set(1, field("id", "1234567890123456789"));
-    assertThat(scan(object(fields), DEFAULTS).id()).isEqualTo(1234567890123456789L);
+    assertThat(scan(object(fields), DEFAULTS).id()).isEqualTo("1234567890123456789");
     fields.remove(1);
     fields.set(1, field("id_str", "\"1234567890123456789\""));
-    assertThat(scan(object(fields), DEFAULTS).id()).isEqualTo(1234567890123456789L);
+    assertThat(scan(object(fields), DEFAULTS).id()).isEqualTo("1234567890123456789");
   }
 
   @Test
@@ -339,7 +339,7 @@ class TweetScannerTest {
   void scansOnlyTheGivenSliceAndAllowsSurroundingBlanks() {
     String json = "  " + object(tweetFields("\"t\"")) + "\n";
     byte[] padded = ("xx" + json + "yy").getBytes(StandardCharsets.UTF_8);
-    ScanResult result = new TweetScanner(DEFAULTS).scan(padded, 2, json.length(), new ScanResult());
+    ScanResult result = new PostScanner(DEFAULTS).scan(padded, 2, json.length(), new ScanResult());
     assertTweet(result, 758, "t", CREATED_MILLIS, "en", false);
   }
 
@@ -347,7 +347,7 @@ class TweetScannerTest {
   void neverThrowsOnRandomMutationsOfATweet() {
     byte[] tweet = object(tweetFields("\"go #rio2016\"")).getBytes(StandardCharsets.UTF_8);
     Random random = new Random(5);
-    TweetScanner scanner = new TweetScanner(DEFAULTS);
+    PostScanner scanner = new PostScanner(DEFAULTS);
     List<RejectReason> seen = new ArrayList<>();
     for (int i = 0; i < 5000; i++) {
       byte[] mutated = Arrays.copyOf(tweet, tweet.length);
@@ -370,8 +370,8 @@ class TweetScannerTest {
     int acceptedByBoth = 0;
     int looserOnly = 0;
     for (ExtractOptions options : List.of(DEFAULTS, TIMESTAMP_MS, NO_RETWEETS)) {
-      TweetScanner fast = new TweetScanner(options);
-      TweetScanner plain = new TweetScanner(options, false);
+      PostScanner fast = new PostScanner(options);
+      PostScanner plain = new PostScanner(options, false);
       for (GeneratedRecord record : records) {
         byte[] original = record.bytes();
         for (int variant = 0; variant < 6; variant++) {
