@@ -121,6 +121,19 @@ public final class GeneratedRecord {
     return postId != null ? postId : Long.toString(id);
   }
 
+  /**
+   * The {@code event_time} that {@code extractText} gives this line with the default options: {@link #createdAt()}
+   * (whole seconds) for Twitter v1.1 and X API v2, {@link #timestamp()} (milliseconds) for Bluesky and Mastodon,
+   * whose times carry milliseconds.
+   *
+   * @return the event time
+   * @throws IllegalStateException when {@link #isTweet()} is false
+   * @since 0.3.0
+   */
+  public Instant eventTime() {
+    return format == PostFormat.TWITTER_V1 || format == PostFormat.X_V2 ? createdAt() : timestamp();
+  }
+
   /** What this line is. */
   public Kind kind() {
     return kind;

@@ -111,7 +111,10 @@ final class NetworkFormatWriter {
   private static void xPost(StringBuilder out, Status status) {
     out.append('{');
     JsonText.name(out, "author_id").append('"').append(userId(status.userSeed)).append("\",");
-    JsonText.name(out, "created_at").append('"').append(Instant.ofEpochMilli(status.timestampMs)).append("\",");
+    // X writes whole seconds, as ".000Z".
+    JsonText.name(out, "created_at").append('"')
+        .append(Instant.ofEpochSecond(Math.floorDiv(status.timestampMs, 1000)).toString().replace("Z", ".000Z"))
+        .append("\",");
     JsonText.name(out, "edit_history_tweet_ids").append("[\"").append(status.id).append("\"],");
     JsonText.name(out, "entities");
     xEntities(out, status.text);

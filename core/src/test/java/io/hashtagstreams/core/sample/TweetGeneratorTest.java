@@ -9,12 +9,14 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -25,6 +27,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -33,6 +37,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.hashtagstreams.core.EventTimeField;
 import io.hashtagstreams.core.ExtractOptions;
 import io.hashtagstreams.core.HashtagOps;
+import io.hashtagstreams.core.PostFormat;
 import io.hashtagstreams.core.RejectReason;
 import io.hashtagstreams.core.sample.GeneratedRecord.Kind;
 import io.hashtagstreams.core.testing.SparkTestSession;
@@ -268,6 +273,53 @@ class TweetGeneratorTest {
     assertThat(rows(input.transform(HashtagOps.extractText()).drop("author"))).isEqualTo(sorted(expected));
     assertThat(rows(input.transform(HashtagOps.rejected()))).isEqualTo(sorted(expectedRejected));
     assertThat(expected).extracting(row -> row.get(5)).contains(true, false);
+  }
+
+  @ParameterizedTest
+  @EnumSource(PostFormat.class)
+  void everyFormatGivesTheSameGroundTruthThroughExtractAndExplode(PostFormat format) {
+    List<GeneratedRecord> records = TweetGenerator.builder().seed(2026).noticeShare(0.05).malformedShare(0.05)
+        .formats(format).build().next(800);
+    Dataset<Row> input = binaryValues(records);
+    List<String> expectedTopics = new ArrayList<>();
+    List<String> expectedPosts = new ArrayList<>();
+    List<String> expectedRejected = new ArrayList<>();
+    for (GeneratedRecord record : records) {
+      assertThat(record.format()).isEqualTo(format);
+      if (record.isTweet()) {
+        expectedPosts.add(record.postId() + " " + format.network().id() + " " + record.eventTime() + " "
+            + record.isRetweet() + " " + record.fullText());
+        for (String tag : record.hashtags()) {
+          expectedTopics.add(record.postId() + " "
+              + Normalizer.normalize(tag, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
+        }
+      } else {
+        expectedRejected.add(record.expectedRejectReason().code());
+      }
+    }
+    Dataset<Row> posts = input.transform(HashtagOps.extractText());
+    assertThat(posts.collectAsList().stream().map(row -> row.getString(0) + " " + row.getString(1) + " "
+        + row.getTimestamp(4).toInstant() + " " + row.getBoolean(6) + " " + row.getString(3)).sorted())
+        .containsExactlyElementsOf(expectedPosts.stream().sorted().collect(Collectors.toList()));
+    assertThat(posts.transform(HashtagOps.explodeTopics()).collectAsList().stream()
+        .map(row -> row.getString(0) + " " + row.getString(row.fieldIndex("topic"))).sorted())
+        .containsExactlyElementsOf(expectedTopics.stream().sorted().collect(Collectors.toList()));
+    assertThat(input.transform(HashtagOps.rejected()).collectAsList().stream()
+        .map(row -> row.getString(row.fieldIndex("reason"))).sorted())
+        .containsExactlyElementsOf(expectedRejected.stream().sorted().collect(Collectors.toList()));
+    assertThat(expectedTopics).hasSizeGreaterThan(200);
+    assertThat(expectedRejected).hasSizeGreaterThan(30);
+  }
+
+  @Test
+  void mixedFormatsDrawEveryFormatAndKeepTheV1LinesOfASeed() {
+    List<GeneratedRecord> mixed = TweetGenerator.builder().seed(9).formats(PostFormat.values()).build().next(400);
+    assertThat(mixed.stream().map(GeneratedRecord::format).distinct()).containsExactlyInAnyOrder(PostFormat.values());
+    List<GeneratedRecord> v1 = TweetGenerator.builder().seed(9).build().next(50);
+    List<GeneratedRecord> v1Again = TweetGenerator.builder().seed(9).formats(PostFormat.TWITTER_V1).build().next(50);
+    for (int i = 0; i < v1.size(); i++) {
+      assertThat(v1Again.get(i).bytes()).isEqualTo(v1.get(i).bytes());
+    }
   }
 
   @Test
