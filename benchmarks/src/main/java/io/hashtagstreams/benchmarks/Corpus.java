@@ -51,6 +51,27 @@ public final class Corpus {
     return TweetGenerator.builder().seed(seed).build();
   }
 
+  /**
+   * Writes {@code posts} generator lines of one format, one per line, to a new temporary file, and returns it with
+   * the number of bytes written (line breaks not counted).
+   */
+  public static Path formatFile(io.hashtagstreams.core.PostFormat format, int posts, long[] bytes)
+      throws IOException {
+    Path file = Files.createTempFile("posts-" + format.id() + "-", ".jsonl");
+    TweetGenerator generator = TweetGenerator.builder().seed(SEED).formats(format).build();
+    long total = 0;
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      for (int i = 0; i < posts; i++) {
+        byte[] line = generator.next().bytes();
+        total += line.length;
+        out.write(line);
+        out.write('\n');
+      }
+    }
+    bytes[0] = total;
+    return file;
+  }
+
   /** Writes {@code tweets} generator tweets, one JSON object per line, to {@code file}. */
   public static void writeJsonLines(Path file, int tweets, long seed) throws IOException {
     TweetGenerator generator = generator(seed);

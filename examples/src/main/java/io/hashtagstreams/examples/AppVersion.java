@@ -12,8 +12,8 @@ import picocli.CommandLine.IVersionProvider;
  * {@code version.properties} the build fills in.
  *
  * <pre>
- * $ HashtagStreamsApp --version
- * HashtagStreamsApp 0.1.0-SNAPSHOT
+ * $ hashtag-streams --version
+ * hashtag-streams 0.1.0-SNAPSHOT
  * built for Spark 3.5.7 (Scala 2.12)
  * </pre>
  */
@@ -26,14 +26,14 @@ public final class AppVersion implements IVersionProvider {
     Properties build = new Properties();
     try (InputStream in = AppVersion.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        return new String[] {"HashtagStreamsApp (version unknown: " + RESOURCE + " is missing)"};
+        return new String[] {"hashtag-streams (version unknown: " + RESOURCE + " is missing)"};
       }
       build.load(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return new String[] {
-        "HashtagStreamsApp " + build.getProperty("version"),
+        "hashtag-streams " + build.getProperty("version"),
         "built for Spark " + build.getProperty("spark.version") + " (Scala "
             + build.getProperty("scala.binary.version") + ")"};
   }

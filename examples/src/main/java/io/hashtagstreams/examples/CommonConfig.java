@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import io.hashtagstreams.core.PostFormat;
+
 import org.apache.spark.sql.streaming.Trigger;
 
 /**
@@ -60,10 +62,11 @@ import org.apache.spark.sql.streaming.Trigger;
  * @param inputs embedded only: tweet files to replay instead of the generator; empty for the generator
  * @param speed with {@code inputs}: the event-time speed-up, or null to pace by {@code rate} only
  * @param kafkaTimeout how long the fail-fast check of the Kafka source and sink waits
+ * @param formats embedded only: the formats the generator writes ({@code --format}), one or all four
  */
 public record CommonConfig(String bootstrapServers, String topic, Duration duration, Duration triggerInterval,
     int rows, boolean fromBeginning, int rate, int speedup, long seed, int partitions, long maxOffsetsPerTrigger,
-    boolean ui, List<String> inputs, Double speed, Duration kafkaTimeout) {
+    boolean ui, List<String> inputs, Double speed, Duration kafkaTimeout, List<PostFormat> formats) {
 
   /** Checks the values; see the class comment for their meaning. */
   public CommonConfig {
@@ -71,6 +74,7 @@ public record CommonConfig(String bootstrapServers, String topic, Duration durat
     Objects.requireNonNull(duration, "duration");
     inputs = inputs == null ? List.of() : List.copyOf(inputs);
     Objects.requireNonNull(kafkaTimeout, "kafkaTimeout");
+    formats = formats == null || formats.isEmpty() ? List.of(PostFormat.TWITTER_V1) : List.copyOf(formats);
   }
 
   /** Whether the embedded broker is fed from {@link #inputs()} rather than the generator. */

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.hashtagstreams.core.PostFormat;
+
 import picocli.CommandLine.Option;
 
 /**
@@ -69,6 +71,10 @@ public final class CommonOptions {
       description = "embedded: generator seed (default " + DEFAULT_SEED + ")")
   Long seed;
 
+  @Option(names = "--format", paramLabel = "NAME", converter = OptionConverters.GeneratorFormats.class,
+      description = "embedded: the generator's post format, twitter, x, bluesky, mastodon or mixed (default twitter)")
+  List<PostFormat> formats;
+
   @Option(names = "--partitions", paramLabel = "N", converter = OptionConverters.PositiveInt.class,
       description = "embedded: input topic partitions (default " + DEFAULT_PARTITIONS + ")")
   Integer partitions;
@@ -120,6 +126,7 @@ public final class CommonOptions {
       embeddedOnly.put("--rate", rate);
       embeddedOnly.put("--speedup", speedup);
       embeddedOnly.put("--seed", seed);
+      embeddedOnly.put("--format", formats);
       embeddedOnly.put("--partitions", partitions);
       embeddedOnly.put("--input", inputs);
       embeddedOnly.put("--speed", speed);
@@ -133,9 +140,9 @@ public final class CommonOptions {
     if (inputs == null && speed != null) {
       throw new UsageException("--speed paces the replay of --input files; the generator's clock is --speedup");
     }
-    if (inputs != null && (seed != null || speedup != null)) {
-      throw new UsageException((seed != null ? "--seed" : "--speedup") + " applies to the generator, not with"
-          + " --input");
+    if (inputs != null && (seed != null || speedup != null || formats != null)) {
+      throw new UsageException((seed != null ? "--seed" : speedup != null ? "--speedup" : "--format")
+          + " applies to the generator, not with --input");
     }
     // With --input and --speed alone, event time paces the replay and no rate caps it (0).
     int effectiveRate = rate != null ? rate : inputs != null && speed != null ? 0 : DEFAULT_RATE;
@@ -152,6 +159,7 @@ public final class CommonOptions {
         !noUi,
         inputs == null ? List.of() : List.copyOf(inputs),
         speed,
-        kafkaTimeout != null ? kafkaTimeout : DEFAULT_KAFKA_TIMEOUT);
+        kafkaTimeout != null ? kafkaTimeout : DEFAULT_KAFKA_TIMEOUT,
+        formats != null ? formats : List.of(PostFormat.TWITTER_V1));
   }
 }

@@ -66,7 +66,7 @@ import picocli.CommandLine.Spec;
  * of this class (the overview lists them in that order). Help, version, usage errors, exit codes, the broker and
  * the run's clean-up come with it.
  */
-@Command(name = "HashtagStreamsApp",
+@Command(name = "hashtag-streams",
     subcommands = {
         SchemaCommand.class,
         RawCommand.class,

@@ -230,4 +230,31 @@ public final class OptionConverters {
       });
     }
   }
+
+  /**
+   * The generator's {@code --format}: {@code twitter} (v1.1), {@code x} (X API v2), {@code bluesky} (Jetstream),
+   * {@code mastodon}, or {@code mixed} (all four, each line's drawn at random).
+   */
+  public static final class GeneratorFormats extends Base<java.util.List<io.hashtagstreams.core.PostFormat>> {
+
+    /** Creates the converter. */
+    public GeneratorFormats() {
+      super(value -> {
+        switch (value) {
+          case "twitter":
+            return java.util.List.of(io.hashtagstreams.core.PostFormat.TWITTER_V1);
+          case "x":
+            return java.util.List.of(io.hashtagstreams.core.PostFormat.X_V2);
+          case "bluesky":
+            return java.util.List.of(io.hashtagstreams.core.PostFormat.BLUESKY_JETSTREAM);
+          case "mastodon":
+            return java.util.List.of(io.hashtagstreams.core.PostFormat.MASTODON);
+          case "mixed":
+            return java.util.List.of(io.hashtagstreams.core.PostFormat.values());
+          default:
+            throw new InvalidValue("must be one of twitter, x, bluesky, mastodon, mixed, got '" + value + "'");
+        }
+      });
+    }
+  }
 }

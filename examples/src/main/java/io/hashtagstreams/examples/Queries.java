@@ -87,7 +87,7 @@ public final class Queries {
    *
    * @param context where Kafka is
    * @param common the topic and starting offsets
-   * @return {@code id, text, event_time, lang, is_retweet, topic}
+   * @return {@code id, network, author, text, event_time, lang, is_retweet, tags, topic}
    */
   public static Dataset<Row> topics(QueryContext context, CommonConfig common) {
     return records(context, common)

@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
+import io.hashtagstreams.core.PostFormat;
 import io.hashtagstreams.core.sample.TweetGenerator;
 
 /**
- * The generated tweets an embedded run feeds its input topic with: a {@link TweetGenerator} whose event-time clock
+ * The generated posts an embedded run feeds its input topic with, in the formats of {@code --format}: a
+ * {@link TweetGenerator} whose event-time clock
  * starts now and advances {@code speedup} event seconds per wall-clock second when the producer sends {@code rate}
  * lines per second, so windows close while the demo runs. A burst of {@code #FlashMob2016} starts
  * {@link #BURST_AFTER} of event time after the start, for {@code trending} to show.
@@ -39,6 +41,7 @@ final class TweetFeed {
         .seed(common.seed())
         .start(start)
         .tweetsPerSecond((double) common.rate() / common.speedup())
+        .formats(common.formats().toArray(new PostFormat[0]))
         // one tweet in twenty carries the burst tag while it lasts: a quiet tag jumping to hundreds per minute
         .burst(BURST_TAG, start.plus(BURST_AFTER), BURST_LENGTH, (double) common.rate() / common.speedup() / 20)
         .build();

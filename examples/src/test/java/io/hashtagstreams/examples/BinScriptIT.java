@@ -82,7 +82,7 @@ class BinScriptIT {
   void printsTheVersion() throws Exception {
     Run run = Run.start(appHome(), "--version");
     assertThat(run.waitFor(SHORT_TIMEOUT)).isEqualTo(HashtagStreamsApp.OK);
-    assertThat(run.out).containsExactly("HashtagStreamsApp " + System.getProperty("app.version"),
+    assertThat(run.out).containsExactly("hashtag-streams " + System.getProperty("app.version"),
         "built for Spark 3.5.7 (Scala 2.12)");
     assertThat(run.err).isEmpty();
   }

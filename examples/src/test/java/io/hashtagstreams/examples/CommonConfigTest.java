@@ -9,6 +9,8 @@ import java.util.List;
 import org.apache.spark.sql.streaming.Trigger;
 import org.junit.jupiter.api.Test;
 
+import io.hashtagstreams.core.PostFormat;
+
 class CommonConfigTest {
 
   private static CommonConfig parse(String... words) {
@@ -18,7 +20,8 @@ class CommonConfigTest {
   @Test
   void defaultsToAnEmbeddedBrokerReadFromTheBeginning() {
     assertThat(parse()).isEqualTo(new CommonConfig(null, "tweets", Duration.ofSeconds(60), Duration.ofSeconds(5),
-        20, true, 2000, 10, 42L, 2, 0L, true, List.of(), null, Duration.ofSeconds(30)));
+        20, true, 2000, 10, 42L, 2, 0L, true, List.of(), null, Duration.ofSeconds(30),
+        List.of(PostFormat.TWITTER_V1)));
     assertThat(parse().embedded()).isTrue();
     assertThat(parse().startingOffsets()).isEqualTo("earliest");
     assertThat(parse().trigger()).isEqualTo(Trigger.ProcessingTime(5000));
@@ -35,11 +38,23 @@ class CommonConfigTest {
   }
 
   @Test
+  void readsTheGeneratorFormat() {
+    assertThat(parse("--format", "bluesky").formats()).containsExactly(PostFormat.BLUESKY_JETSTREAM);
+    assertThat(parse("--format", "x").formats()).containsExactly(PostFormat.X_V2);
+    assertThat(parse("--format", "mixed").formats()).containsExactly(PostFormat.values());
+    assertThat(parse().formats()).containsExactly(PostFormat.TWITTER_V1);
+    assertThatThrownBy(() -> parse("--format", "threads")).hasMessageContaining("threads")
+        .hasMessageContaining("twitter, x, bluesky, mastodon, mixed");
+    assertThatThrownBy(() -> parse("--format", "x", "--bootstrap-servers", "b:9092"))
+        .hasMessageContaining("--format applies only to the embedded broker");
+  }
+
+  @Test
   void readsEveryOptionGiven() {
     assertThat(parse("--topic", "t", "--duration", "2m", "--trigger", "500ms", "--rows", "7", "--rate", "10",
         "--speedup", "3", "--seed", "-1", "--partitions", "4", "--no-ui"))
         .isEqualTo(new CommonConfig(null, "t", Duration.ofMinutes(2), Duration.ofMillis(500), 7, true, 10, 3, -1L, 4,
-            0L, false, List.of(), null, Duration.ofSeconds(30)));
+            0L, false, List.of(), null, Duration.ofSeconds(30), List.of(PostFormat.TWITTER_V1)));
   }
 
   @Test

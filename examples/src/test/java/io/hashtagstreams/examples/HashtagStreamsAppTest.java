@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class HashtagStreamsAppTest {
 
   /** The options of {@code top}, as the unknown-option error lists them. */
-  static final String TOP_OPTIONS = "--approx --bootstrap-servers --duration --from-beginning --input --k"
+  static final String TOP_OPTIONS = "--approx --bootstrap-servers --duration --format --from-beginning --input --k"
       + " --kafka-timeout --max-offsets-per-trigger --no-ui --partitions --rate --rows --seed --slide --speed --speedup"
       + " --topic --trigger --watermark --window";
 
@@ -131,7 +131,7 @@ class HashtagStreamsAppTest {
   @Test
   void versionPrintsTheBuildVersionAndSucceeds() {
     assertThat(run("--version")).isZero();
-    assertThat(out()).matches("HashtagStreamsApp \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?" + NL
+    assertThat(out()).matches("hashtag-streams \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?" + NL
         + "built for Spark 3\\.5\\.\\d+ \\(Scala 2\\.12\\)" + NL);
     String version = out();
     outBytes.reset();
@@ -142,11 +142,11 @@ class HashtagStreamsAppTest {
 
   @Test
   void usageListsEverySubcommandAndItsOwnOptions() {
-    assertThat(HashtagStreamsApp.usage()).startsWith("usage: HashtagStreamsApp ")
+    assertThat(HashtagStreamsApp.usage()).startsWith("usage: hashtag-streams ")
         .contains("  schema ", "  raw ", "  counts ", "  windowed ", "  top ", "  to-kafka ", "  peek ", "  replay ",
             "--help", "--version", "exit codes:")
         .doesNotContain("--window");
-    assertThat(HashtagStreamsApp.usage("top")).startsWith("usage: HashtagStreamsApp top [OPTIONS]" + NL)
+    assertThat(HashtagStreamsApp.usage("top")).startsWith("usage: hashtag-streams top [OPTIONS]" + NL)
         .contains("  --k=N ", "  --window=D ", "  --duration=D ", "  --bootstrap-servers=", "(default 10)",
             "(default 1m)", "(default 30s)", "(default tweets)", "(default 5s)");
     assertThat(HashtagStreamsApp.usage("to-kafka")).contains("  --output-topic=NAME ", "  --exactly-once ",

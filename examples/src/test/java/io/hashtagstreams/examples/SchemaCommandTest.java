@@ -31,7 +31,8 @@ class SchemaCommandTest {
 
     Dataset<Row> topics = command.buildQuery(context, config);
     assertThat(topics.isStreaming()).isTrue();
-    assertThat(topics.columns()).containsExactly("id", "text", "event_time", "lang", "is_retweet", "topic");
+    assertThat(topics.columns()).containsExactly("id", "network", "author", "text", "event_time", "lang", "is_retweet",
+        "tags", "topic");
     assertThat(capture.text()).isEqualTo("Kafka records of topic " + Fixtures.tweetsTopic() + ":" + NL
         + RECORDS + NL
         + "after extractText():" + NL + topics.drop("topic").schema().treeString() + NL

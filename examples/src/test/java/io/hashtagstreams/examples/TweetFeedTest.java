@@ -27,4 +27,19 @@ class TweetFeedTest {
     assertThat(truth.get(10).timestamp()).isEqualTo(start.plusSeconds(1));
     assertThat(truth.get(20).timestamp()).isEqualTo(start.plusSeconds(2));
   }
+
+  @Test
+  void writesTheGeneratorsPostsInTheChosenFormat() {
+    CommonConfig common = new CountsCommand().config("--rate", "100", "--speedup", "10", "--seed", "3",
+        "--format", "mastodon").common();
+    Instant start = Instant.parse("2026-11-24T01:00:00Z");
+    Supplier<byte[]> feed = TweetFeed.create(common, start);
+
+    List<GeneratedRecord> truth = TweetGenerator.builder().seed(3).start(start).tweetsPerSecond(10)
+        .formats(io.hashtagstreams.core.PostFormat.MASTODON).build().next(21);
+    for (GeneratedRecord record : truth) {
+      assertThat(record.format()).isEqualTo(io.hashtagstreams.core.PostFormat.MASTODON);
+      assertThat(feed.get()).isEqualTo(record.bytes());
+    }
+  }
 }
