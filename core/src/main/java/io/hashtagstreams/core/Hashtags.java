@@ -8,6 +8,7 @@ import java.util.Objects;
 import io.hashtagstreams.core.internal.text.BlueskyHashtagRules;
 import io.hashtagstreams.core.internal.text.HashtagScanner;
 import io.hashtagstreams.core.internal.text.MastodonHashtagRules;
+import io.hashtagstreams.core.internal.text.MastodonTagNames;
 
 /**
  * Finds and normalizes hashtags in post text: by Twitter's own rules (those of the twitter-text library, version 3)
@@ -112,6 +113,29 @@ public final class Hashtags {
       default:
         return HashtagScanner.extract(text.toString());
     }
+  }
+
+  /**
+   * The name under which a Mastodon server stores a hashtag and finds it again (Mastodon's
+   * {@code HashtagNormalizer}): NFKC, lower case, the accented Latin letters of Latin-1 and Latin Extended-A folded
+   * to their base letter, and every character removed that cannot be part of a hashtag name. Use it to compare with
+   * a Mastodon server's own tags (its trends, {@code /api/v1/timelines/tag/:name}); counting uses
+   * {@link #normalize(String)}, which does not fold accents, on every network.
+   *
+   * <pre>{@code
+   * Hashtags.mastodonName("#BLÅHAJ");      // "blahaj"
+   * Hashtags.mastodonName("Ｓｙｎｔｈｗａｖｅ");  // "synthwave"
+   * Hashtags.mastodonName("Straße");       // "straße" (ß is not folded)
+   * }</pre>
+   *
+   * @param hashtag a hashtag with or without its sign
+   * @return the Mastodon name, possibly empty (for a hashtag of emoji only)
+   * @throws NullPointerException when {@code hashtag} is null
+   * @since 0.3.0
+   */
+  public static String mastodonName(String hashtag) {
+    Objects.requireNonNull(hashtag, "hashtag");
+    return MastodonTagNames.name(hashtag);
   }
 
   /**

@@ -253,6 +253,17 @@ class HashtagsTest {
   }
 
   @Test
+  void namesTagsAsAMastodonServerDoesApartFromCounting() {
+    assertThat(Hashtags.mastodonName("#BLÅHAJ")).isEqualTo("blahaj");
+    assertThat(Hashtags.mastodonName("Ｓｙｎｔｈｗａｖｅ")).isEqualTo("synthwave");
+    assertThat(Hashtags.mastodonName("Straße")).isEqualTo("straße");
+    assertThat(Hashtags.normalize("BLÅHAJ")).isEqualTo("blåhaj");
+    assertThatThrownBy(() -> Hashtags.mastodonName(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("hashtag");
+  }
+
+  @Test
   void rejectsANullNetwork() {
     assertThatThrownBy(() -> Hashtags.extract("#a", null))
         .isInstanceOf(NullPointerException.class)
