@@ -20,8 +20,8 @@ import io.hashtagstreams.kafka.internal.SingleNodeBrokerConfig;
 
 /**
  * A real single-node Kafka 3.9 broker (KRaft, combined broker and controller) in this JVM, on free loopback ports,
- * for tests and demos. Needs {@code org.apache.kafka:kafka_2.12:3.9.2} on the classpath, which
- * hashtag-streams-kafka-io declares optional: add it (test scope) to use this class.
+ * for tests and demos. Needs {@code org.apache.kafka:kafka_2.12:3.9.2} ({@code kafka_2.13} on the Scala 2.13 lines)
+ * on the classpath, which hashtag-streams-kafka-io declares optional: add it (test scope) to use this class.
  *
  * <pre>{@code
  * try (EmbeddedKafka kafka = new EmbeddedKafka()) {
@@ -256,7 +256,14 @@ public final class EmbeddedKafka implements AutoCloseable {
       Class.forName(BROKER_CLASS, false, EmbeddedKafka.class.getClassLoader());
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("EmbeddedKafka needs the Kafka broker on the classpath: add the dependency"
-          + " org.apache.kafka:kafka_2.12:3.9.2 (test scope), which hashtag-streams-kafka-io declares optional", e);
+          + " org.apache.kafka:kafka_" + scalaBinaryVersion() + ":3.9.2 (test scope), which hashtag-streams-kafka-io"
+          + " declares optional", e);
     }
+  }
+
+  /** The Scala this JVM runs ("2.12" or "2.13"), the suffix of the broker jar that fits it. */
+  private static String scalaBinaryVersion() {
+    String full = scala.util.Properties.versionNumberString();
+    return full.substring(0, full.lastIndexOf('.'));
   }
 }

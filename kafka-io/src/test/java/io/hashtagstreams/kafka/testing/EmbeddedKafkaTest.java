@@ -97,7 +97,8 @@ class EmbeddedKafkaTest {
         .cause()
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("EmbeddedKafka needs the Kafka broker on the classpath: add the dependency"
-            + " org.apache.kafka:kafka_2.12:3.9.2 (test scope), which hashtag-streams-kafka-io declares optional");
+            + " org.apache.kafka:kafka_" + System.getProperty("scala.binary.version") + ":3.9.2 (test scope),"
+            + " which hashtag-streams-kafka-io declares optional");
   }
 
   @Test
