@@ -148,6 +148,13 @@ public final class Hashtags {
    * Hashtags.normalize("İstanbul");  // "i̇stanbul" (i + U+0307), also in a Turkish JVM
    * }</pre>
    *
+   * <p>One form for every network, so the same tag from X, Bluesky and Mastodon is one topic. It does not fold
+   * accents as Mastodon's own tag names do ({@link #mastodonName(String)}): folding would join different words
+   * ({@code año} and {@code ano}) that X and Bluesky keep apart, Mastodon's table folds only Latin-1 and Latin
+   * Extended-A letters ({@code é} but not {@code ế}), and a changed form would change the topics of existing outputs
+   * and checkpoints. So a Mastodon tag that reaches us as {@code Blåhaj} from one server and {@code blahaj} from
+   * another counts as two topics.
+   *
    * @param hashtag a hashtag without its sign, as {@link #extract(CharSequence)} returns it
    * @return the normalized hashtag
    * @throws NullPointerException when {@code hashtag} is null

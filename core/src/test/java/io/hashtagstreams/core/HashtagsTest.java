@@ -243,6 +243,16 @@ class HashtagsTest {
   }
 
   @Test
+  void runsTheReadmeTableOfRulesPerNetwork() {
+    String text = "#a#b (#c) #d. #1·2";
+    assertThat(Hashtags.extract(text, Network.TWITTER)).containsExactly("c", "d");
+    assertThat(Hashtags.extract(text, Network.BLUESKY)).containsExactly("a#b", "d");
+    assertThat(Hashtags.extract(text, Network.MASTODON)).containsExactly("a", "d", "1·2");
+    assertThat(Hashtags.mastodonName("#Blåhaj")).isEqualTo(Hashtags.mastodonName("blahaj")).isEqualTo("blahaj");
+    assertThat(Hashtags.normalize("Blåhaj")).isNotEqualTo(Hashtags.normalize("blahaj"));
+  }
+
+  @Test
   void countsTheSameTagOnEveryNetworkAsOneTopic() {
     List<String> topics = new java.util.ArrayList<>();
     topics.addAll(Hashtags.extract("Gold #Rio2016", Network.TWITTER));
