@@ -1,6 +1,9 @@
 package io.hashtagstreams.core.sql;
 
+import java.util.List;
+
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataType;
 
 import io.hashtagstreams.core.ExtractOptions;
@@ -77,16 +80,26 @@ public final class HashtagFunctions {
       throw new IllegalArgumentException("HashtagFunctions.register needs ExtractOptions, got null;"
           + " use ExtractOptions.defaults()");
     }
-    spark.udf().register(HashtagsUdf.NAME, new HashtagsUdf(), type(HashtagsUdf.RETURN_TYPE));
-    spark.udf().register(HashtagsAsWrittenUdf.NAME, new HashtagsAsWrittenUdf(),
-        type(HashtagsAsWrittenUdf.RETURN_TYPE));
-    spark.udf().register(NormalizeHashtagUdf.NAME, new NormalizeHashtagUdf(), type(NormalizeHashtagUdf.RETURN_TYPE));
-    spark.udf().register(ParseTweetUdf.NAME, new ParseTweetUdf(options), type(ParseTweetUdf.RETURN_TYPE));
-    spark.udf().register(TweetRejectReasonUdf.NAME, new TweetRejectReasonUdf(options),
-        type(TweetRejectReasonUdf.RETURN_TYPE));
+    for (SqlFunction function : all(options)) {
+      spark.udf().register(function.name(), function.udf(), type(function.returnType()));
+    }
   }
 
-  private static DataType type(String ddl) {
+  /** One SQL function: its name, its Java class's instance and its return type (DDL). */
+  record SqlFunction(String name, UDF1<?, ?> udf, String returnType) {
+  }
+
+  /** The five functions, in the order of the class comment's table; the one list that both ways of registering use. */
+  static List<SqlFunction> all(ExtractOptions options) {
+    return List.of(
+        new SqlFunction(HashtagsUdf.NAME, new HashtagsUdf(), HashtagsUdf.RETURN_TYPE),
+        new SqlFunction(HashtagsAsWrittenUdf.NAME, new HashtagsAsWrittenUdf(), HashtagsAsWrittenUdf.RETURN_TYPE),
+        new SqlFunction(NormalizeHashtagUdf.NAME, new NormalizeHashtagUdf(), NormalizeHashtagUdf.RETURN_TYPE),
+        new SqlFunction(ParseTweetUdf.NAME, new ParseTweetUdf(options), ParseTweetUdf.RETURN_TYPE),
+        new SqlFunction(TweetRejectReasonUdf.NAME, new TweetRejectReasonUdf(options), TweetRejectReasonUdf.RETURN_TYPE));
+  }
+
+  static DataType type(String ddl) {
     return DataType.fromDDL(ddl);
   }
 }
