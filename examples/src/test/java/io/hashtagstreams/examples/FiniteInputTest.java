@@ -68,6 +68,62 @@ class FiniteInputTest {
     assertThat(finalLines).containsExactly(expected, expected, expected);
   }
 
+  @Test
+  void withTheDefaultWatermarkTopAndTrendingReportExactlyTheRowsTheyDropped() {
+    long expected = expectedDropped(sample.records(), 300, MINUTE.toMillis(), 30_000);
+    // the file goes 2021, 2016, 2015: once 2021 has set the watermark, the older years' rows are all late
+    assertThat(expected).isGreaterThan(1000);
+    for (String command : List.of("top", "trending")) {
+      Fixtures.Capture out = new Fixtures.Capture();
+      Fixtures.Capture err = new Fixtures.Capture();
+      int code = HashtagStreamsApp.run(new String[] {command, "--input", file.toString(), "--trigger",
+          "available-now", "--max-offsets-per-trigger", "300", "--partitions", "1", "--rate", "100000",
+          "--duration", "4m", "--no-ui"}, out.stream(), err.stream());
+
+      assertThat(code).as("exit code; stderr: %s", err.text()).isZero();
+      assertThat(lastLine(err.text())).isEqualTo("[app] " + command + " finished; " + sample.lines()
+          + " records replayed; " + expected + " rows dropped behind the watermark, " + rejected(sample.rejections()));
+    }
+  }
+
+  /**
+   * A second computation of what Spark drops: micro-batches of {@code batchSize} records in file order (one
+   * partition); batch k runs with the watermark computed from the rows of batches 0..k-1 (the latest event time minus
+   * the delay, never decreasing) and drops the topic rows whose window ended at or before the watermark the
+   * previous batch ran with.
+   */
+  static long expectedDropped(List<io.hashtagstreams.core.sample.GeneratedRecord> records, int batchSize,
+      long windowMs, long delayMs) {
+    long previousWatermark = 0;
+    long watermark = 0;
+    long maxEventTime = Long.MIN_VALUE;
+    long dropped = 0;
+    for (int from = 0; from < records.size(); from += batchSize) {
+      List<io.hashtagstreams.core.sample.GeneratedRecord> batch =
+          records.subList(from, Math.min(records.size(), from + batchSize));
+      long lateBefore = from == 0 ? 0 : previousWatermark;
+      for (io.hashtagstreams.core.sample.GeneratedRecord record : batch) {
+        if (record.isTweet() && !record.hashtags().isEmpty()) {
+          long millis = record.createdAt().toEpochMilli();
+          long end = millis - Math.floorMod(millis, windowMs) + windowMs;
+          if (from > 0 && end <= lateBefore) {
+            dropped += record.hashtags().size();
+          }
+        }
+      }
+      for (io.hashtagstreams.core.sample.GeneratedRecord record : batch) {
+        if (record.isTweet() && !record.hashtags().isEmpty()) {
+          maxEventTime = Math.max(maxEventTime, record.createdAt().toEpochMilli());
+        }
+      }
+      previousWatermark = watermark;
+      if (maxEventTime != Long.MIN_VALUE) {
+        watermark = Math.max(watermark, maxEventTime - delayMs);
+      }
+    }
+    return dropped;
+  }
+
   /** The (window start, topic) counts of every printed table row; fails on a pair printed twice. */
   static Map<String, Long> printedCounts(String out) {
     Map<String, Long> counts = new TreeMap<>();
