@@ -59,7 +59,7 @@ final class Runner<C extends Subcommand.RunConfig> {
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     try {
       workDir = Files.createTempDirectory("hashtag-streams-");
-      kafka = KafkaEnvironment.open(common, command.outputTopics(config), err);
+      kafka = KafkaEnvironment.open(common, DeadLetterQuery.withTopic(command.outputTopics(config), common), err);
       spark = LocalSpark.session(common.ui());
       if (ownSession) {
         LocalSpark.uiAnnouncement(spark, common.ui()).ifPresent(err::println);
@@ -75,6 +75,8 @@ final class Runner<C extends Subcommand.RunConfig> {
       }
       QueryContext context = new QueryContext(spark, kafka.bootstrapServers(), workDir, out);
       Optional<StreamingQuery> query = command.start(context, config);
+      Optional<StreamingQuery> deadLetters =
+          query.isPresent() ? DeadLetterQuery.start(context, common, command.name()) : Optional.empty();
       if (query.isPresent()) {
         if (!finiteInput) {
           kafka.startFeeding(common.replaysInput() ? null : TweetFeed.create(common));
@@ -84,6 +86,10 @@ final class Runner<C extends Subcommand.RunConfig> {
           finishCurrentBatch(query.get());
         }
         totals.catchUp(query.get().recentProgress());
+        if (ended && deadLetters.isPresent()) {
+          // available-now: the dead letters of the same input are written by the time the run ends
+          deadLetters.get().awaitTermination(common.duration().toMillis());
+        }
         if (ended && finiteInput && !interrupted) {
           command.printLeftOpenWindows(context, config, EndOfInput.lastWatermark(query.get()));
         }
