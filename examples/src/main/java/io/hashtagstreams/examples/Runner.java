@@ -67,7 +67,7 @@ final class Runner<C extends Subcommand.RunConfig> {
       Optional<StreamingQuery> query =
           command.start(new QueryContext(spark, kafka.bootstrapServers(), workDir, out), config);
       if (query.isPresent()) {
-        kafka.startFeeding(common.replaysInput() ? null : TweetFeed.create(common));
+        kafka.startFeeding(common.replaysInput() || common.ingestsLive() ? null : TweetFeed.create(common));
         boolean ended = query.get().awaitTermination(common.duration().toMillis());
         if (!ended) {
           finishCurrentBatch(query.get());
@@ -76,10 +76,11 @@ final class Runner<C extends Subcommand.RunConfig> {
             : ended ? " finished" : " ran for " + DurationConverter.format(common.duration());
         err.println("[app] " + command.name() + how
             + (kafka.embedded() ? "; " + kafka.produced() + (common.replaysInput() ? " records replayed"
-                : " tweets produced") : ""));
+                : common.ingestsLive() ? " live posts ingested" : " tweets produced") : ""));
       }
       if (kafka.producerFailure() != null) {
-        err.println("error: " + (common.replaysInput() ? "replaying --input" : "the tweet producer")
+        err.println("error: " + (common.replaysInput() ? "replaying --input"
+            : common.ingestsLive() ? "ingesting --live " + common.live().network() : "the tweet producer")
             + " failed: " + kafka.producerFailure().getMessage());
         return HashtagStreamsApp.FAILED;
       }
