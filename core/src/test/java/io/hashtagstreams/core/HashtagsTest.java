@@ -207,6 +207,79 @@ class HashtagsTest {
     }
   }
 
+  static Stream<Arguments> perNetwork() {
+    String text = "#a#b (#c) #d. x#e #1·2 #double#rainbow #$AAPL $TSLA #Rio2016";
+    return Stream.of(
+        Arguments.of(Network.TWITTER, text, List.of("c", "d", "Rio2016")),
+        Arguments.of(Network.BLUESKY, text, List.of("a#b", "d", "double#rainbow", "Rio2016")),
+        Arguments.of(Network.MASTODON, text, List.of("a", "d", "1·2", "double", "Rio2016")));
+  }
+
+  @ParameterizedTest
+  @MethodSource("perNetwork")
+  void extractsByTheRulesOfTheNetworkGiven(Network network, String text, List<String> expected) {
+    assertThat(Hashtags.extract(text, network)).isEqualTo(expected);
+    assertThat(Hashtags.extract(new StringBuilder(text), network)).isEqualTo(expected);
+    assertThat(Hashtags.extract(null, network)).isEmpty();
+    assertThat(Hashtags.extract("no tags", network)).isEmpty();
+  }
+
+  @Test
+  void extractsTwitterPostsByTheOneArgumentRules() {
+    for (String text : List.of("#a#b (#c) #d.", "http://example.com/#frag #x", "abc#x &#39; ＃ＲＩＯ #1st")) {
+      assertThat(Hashtags.extract(text, Network.TWITTER)).isEqualTo(Hashtags.extract(text));
+    }
+  }
+
+  @Test
+  void runsTheJavadocExamplesOfTheNetworkForm() {
+    assertThat(Hashtags.extract("Gold! #Rio2016 #double#rainbow", Network.BLUESKY))
+        .containsExactly("Rio2016", "double#rainbow");
+    assertThat(Hashtags.extract("Gold! #Rio2016 #one·two·three·", Network.MASTODON))
+        .containsExactly("Rio2016", "one·two·three");
+    assertThat(Hashtags.extract("#a#b (#c) #d.", Network.TWITTER)).containsExactly("c", "d");
+    assertThat(Hashtags.extract("#a#b (#c) #d.", Network.BLUESKY)).containsExactly("a#b", "d");
+    assertThat(Hashtags.extract("#a#b (#c) #d.", Network.MASTODON)).containsExactly("a", "d");
+  }
+
+  @Test
+  void runsTheReadmeTableOfRulesPerNetwork() {
+    String text = "#a#b (#c) #d. #1·2";
+    assertThat(Hashtags.extract(text, Network.TWITTER)).containsExactly("c", "d");
+    assertThat(Hashtags.extract(text, Network.BLUESKY)).containsExactly("a#b", "d");
+    assertThat(Hashtags.extract(text, Network.MASTODON)).containsExactly("a", "d", "1·2");
+    assertThat(Hashtags.mastodonName("#Blåhaj")).isEqualTo(Hashtags.mastodonName("blahaj")).isEqualTo("blahaj");
+    assertThat(Hashtags.normalize("Blåhaj")).isNotEqualTo(Hashtags.normalize("blahaj"));
+  }
+
+  @Test
+  void countsTheSameTagOnEveryNetworkAsOneTopic() {
+    List<String> topics = new java.util.ArrayList<>();
+    topics.addAll(Hashtags.extract("Gold #Rio2016", Network.TWITTER));
+    topics.addAll(Hashtags.extract("Gold #rio2016!", Network.BLUESKY));
+    topics.addAll(Hashtags.extract("Gold ＃ＲＩＯ２０１６", Network.MASTODON));
+    topics.replaceAll(Hashtags::normalize);
+    assertThat(topics).containsExactly("rio2016", "rio2016", "rio2016");
+  }
+
+  @Test
+  void namesTagsAsAMastodonServerDoesApartFromCounting() {
+    assertThat(Hashtags.mastodonName("#BLÅHAJ")).isEqualTo("blahaj");
+    assertThat(Hashtags.mastodonName("Ｓｙｎｔｈｗａｖｅ")).isEqualTo("synthwave");
+    assertThat(Hashtags.mastodonName("Straße")).isEqualTo("straße");
+    assertThat(Hashtags.normalize("BLÅHAJ")).isEqualTo("blåhaj");
+    assertThatThrownBy(() -> Hashtags.mastodonName(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("hashtag");
+  }
+
+  @Test
+  void rejectsANullNetwork() {
+    assertThatThrownBy(() -> Hashtags.extract("#a", null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("network");
+  }
+
   @Test
   void rejectsNullInNormalize() {
     assertThatThrownBy(() -> Hashtags.normalize(null))

@@ -2,8 +2,6 @@ package io.hashtagstreams.kafka.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +10,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,8 +20,8 @@ import io.hashtagstreams.kafka.internal.SingleNodeBrokerConfig;
 
 /**
  * A real single-node Kafka 3.9 broker (KRaft, combined broker and controller) in this JVM, on free loopback ports,
- * for tests and demos. Needs {@code org.apache.kafka:kafka_2.12:3.9.2} on the classpath, which
- * hashtag-streams-kafka-io declares optional: add it (test scope) to use this class.
+ * for tests and demos. Needs {@code org.apache.kafka:kafka_2.12:3.9.2} ({@code kafka_2.13} on the Scala 2.13 lines)
+ * on the classpath, which hashtag-streams-kafka-io declares optional: add it (test scope) to use this class.
  *
  * <pre>{@code
  * try (EmbeddedKafka kafka = new EmbeddedKafka()) {
@@ -42,7 +39,10 @@ import io.hashtagstreams.kafka.internal.SingleNodeBrokerConfig;
  * (about 1 MB; raise it per topic with {@code max.message.bytes} in {@link #createTopic(String, int, Map)}), and
  * {@code auto.create.topics.enable=false}: a test writing to a topic it forgot to create fails instead of quietly
  * creating one. Extra or different server properties can be given to {@link #EmbeddedKafka(Map)}. The log
- * directory is a new temporary directory, deleted by {@link #close()}.
+ * directory is a new temporary directory, deleted by {@link #close()} and by a {@link #start()} that fails.
+ *
+ * <p>The two ports (client and controller) come from {@link LoopbackPorts}: distinct, and when another process
+ * binds one of them before the broker does, the start is retried on new ports.
  *
  * <p>{@link #stop()} and {@link #restart()} simulate an outage: the restarted broker listens on the same ports and
  * keeps its data. The ports were free when the broker first started; while it is stopped another process could
@@ -57,6 +57,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   private final Map<String, String> overrides;
   private Path logDir;
+  private Path lastLogDir;
   private int port;
   private RaftBroker broker;
 
@@ -76,7 +77,8 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   /**
-   * Formats a new log directory, starts the broker and waits (at most 30 s) until it answers.
+   * Formats a new log directory, starts the broker and waits (at most 30 s) until it answers; retries on new ports
+   * when a port was taken in the meantime. A failed start leaves nothing behind (no broker, no directory).
    *
    * @return this broker
    * @throws IllegalStateException when already started, when kafka_2.12 is not on the classpath, or when the broker
@@ -87,19 +89,45 @@ public final class EmbeddedKafka implements AutoCloseable {
       throw new IllegalStateException("EmbeddedKafka is already started on " + bootstrapServers());
     }
     requireBrokerJar();
+    broker = LoopbackPorts.startWithRetry(2, ports -> startOn(ports[0], ports[1]));
+    return this;
+  }
+
+  // One attempt on two reserved ports; on any failure the half-started broker is stopped and its log directory
+  // deleted, so that a retry (or the caller) starts from nothing.
+  RaftBroker startOn(int brokerPort, int controllerPort) {
+    RaftBroker created = null;
     try {
       logDir = Files.createTempDirectory("embedded-kafka-");
-      port = freePort();
-      int controllerPort = freePort();
-      RaftBroker created = new RaftBroker(serverProperties(controllerPort));
+      lastLogDir = logDir;
+      port = brokerPort;
+      created = new RaftBroker(SingleNodeBrokerConfig.properties(port, controllerPort, logDir, overrides));
       created.format(logDir);
       created.start();
-      broker = created;
       awaitReady();
-      return this;
+      return created;
     } catch (IOException e) {
-      throw new UncheckedIOException("EmbeddedKafka could not prepare its log directory " + logDir, e);
+      throw cleanUpAfter(created, new UncheckedIOException("EmbeddedKafka could not prepare its log directory", e));
+    } catch (RuntimeException e) {
+      throw cleanUpAfter(created, e);
     }
+  }
+
+  private RuntimeException cleanUpAfter(RaftBroker created, RuntimeException failure) {
+    try {
+      if (created != null) {
+        created.stop();
+      }
+    } catch (RuntimeException stop) {
+      failure.addSuppressed(stop);
+    }
+    port = 0;
+    try {
+      deleteLogDir();
+    } catch (UncheckedIOException cleanup) {
+      failure.addSuppressed(cleanup);
+    }
+    return failure;
   }
 
   /**
@@ -199,29 +227,28 @@ public final class EmbeddedKafka implements AutoCloseable {
       broker.stop();
       broker = null;
     }
-    if (logDir != null) {
-      try (Stream<Path> files = Files.walk(logDir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      } catch (IOException e) {
-        throw new UncheckedIOException("could not delete " + logDir, e);
-      }
-      logDir = null;
-    }
+    deleteLogDir();
   }
 
-  private Properties serverProperties(int controllerPort) {
-    return SingleNodeBrokerConfig.properties(port, controllerPort, logDir, overrides);
+  /** The log directory of the last start attempt (deleted or not), for tests of the clean-up. */
+  Path lastLogDir() {
+    return lastLogDir;
+  }
+
+  private void deleteLogDir() {
+    if (logDir != null) {
+      Path dir = logDir;
+      logDir = null;
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not delete " + dir, e);
+      }
+    }
   }
 
   private void awaitReady() {
     SingleNodeBrokerConfig.awaitReady("EmbeddedKafka", bootstrapServers(), READY_TIMEOUT, () -> false);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    }
   }
 
   static void requireBrokerJar() {
@@ -229,7 +256,14 @@ public final class EmbeddedKafka implements AutoCloseable {
       Class.forName(BROKER_CLASS, false, EmbeddedKafka.class.getClassLoader());
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("EmbeddedKafka needs the Kafka broker on the classpath: add the dependency"
-          + " org.apache.kafka:kafka_2.12:3.9.2 (test scope), which hashtag-streams-kafka-io declares optional", e);
+          + " org.apache.kafka:kafka_" + scalaBinaryVersion() + ":3.9.2 (test scope), which hashtag-streams-kafka-io"
+          + " declares optional", e);
     }
+  }
+
+  /** The Scala this JVM runs ("2.12" or "2.13"), the suffix of the broker jar that fits it. */
+  private static String scalaBinaryVersion() {
+    String full = scala.util.Properties.versionNumberString();
+    return full.substring(0, full.lastIndexOf('.'));
   }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.hashtagstreams.core.HashtagOps;
+import io.hashtagstreams.core.testing.SparkLine;
 import io.hashtagstreams.core.testing.TopicStream;
 
 class TopTopicsRankingTest {
@@ -145,7 +146,7 @@ class TopTopicsRankingTest {
         .isInstanceOf(AnalysisException.class)
         .hasMessageContaining(mode.equals("update")
             ? "flatMapGroupsWithState in append mode is not supported with Update output mode"
-            : "Complete output mode not supported when there are no streaming aggregations");
+            : SparkLine.COMPLETE_MODE_WITHOUT_AGGREGATION);
   }
 
   @Test
