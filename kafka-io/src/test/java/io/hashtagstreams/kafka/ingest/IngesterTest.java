@@ -256,6 +256,21 @@ class IngesterTest {
   }
 
   @Test
+  void xReconnectsAfterAStalledResponse(TestInfo test) throws Exception {
+    String topic = topic(test);
+    List<String> lines = RecordedFrames.xStream().subList(0, 4);
+    try (StreamTestServer server = StreamTestServer.jsonLines("/2/tweets/search/stream", lines)) {
+      server.plan(ConnectionPlan.serve(2).thenStall(), ConnectionPlan.serveAll().startingAt(2));
+      Ingester ingester = base(topic).stallTimeout(Duration.ofSeconds(2)).source(x(server)).build();
+      IngestProgress summary = runUntil(ingester, topic, 4);
+
+      assertThat(values(topic)).containsExactlyElementsOf(lines);
+      assertThat(summary.reconnects()).isEqualTo(1);
+      assertThat(server.requests()).hasSize(2);
+    }
+  }
+
+  @Test
   void xRefusedTokenFailsNamingTheUrlButNotTheToken(TestInfo test) {
     String topic = topic(test);
     try (StreamTestServer server = StreamTestServer.jsonLines("/2/tweets/search/stream", RecordedFrames.xStream())) {
