@@ -79,7 +79,7 @@ final class Runner<C extends Subcommand.RunConfig> {
           query.isPresent() ? DeadLetterQuery.start(context, common, command.name()) : Optional.empty();
       if (query.isPresent()) {
         if (!finiteInput) {
-          kafka.startFeeding(common.replaysInput() ? null : TweetFeed.create(common));
+          kafka.startFeeding(common.replaysInput() || common.ingestsLive() ? null : TweetFeed.create(common));
         }
         boolean ended = query.get().awaitTermination(common.duration().toMillis());
         if (!ended) {
@@ -97,10 +97,11 @@ final class Runner<C extends Subcommand.RunConfig> {
             : ended ? " finished" : " ran for " + DurationConverter.format(common.duration());
         err.println("[app] " + command.name() + how
             + (kafka.embedded() ? "; " + kafka.produced() + (common.replaysInput() ? " records replayed"
-                : " tweets produced") : "") + "; " + totals.describe());
+                : common.ingestsLive() ? " live posts ingested" : " tweets produced") : "") + "; " + totals.describe());
       }
       if (kafka.producerFailure() != null) {
-        err.println("error: " + (common.replaysInput() ? "replaying --input" : "the tweet producer")
+        err.println("error: " + (common.replaysInput() ? "replaying --input"
+            : common.ingestsLive() ? "ingesting --live " + common.live().network() : "the tweet producer")
             + " failed: " + kafka.producerFailure().getMessage());
         return HashtagStreamsApp.FAILED;
       }
