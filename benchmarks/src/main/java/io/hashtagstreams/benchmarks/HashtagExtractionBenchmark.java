@@ -20,12 +20,15 @@ import org.openjdk.jmh.infra.Blackhole;
 import io.hashtagstreams.benchmarks.baseline.RegexHashtags;
 import io.hashtagstreams.benchmarks.baseline.SplitHashtags;
 import io.hashtagstreams.core.Hashtags;
+import io.hashtagstreams.core.Network;
 
 /**
  * Hashtag extraction from tweet texts in plain Java, one thread, no Spark: the whole list of texts per operation.
  *
- * <p>Variants ({@code variant}): {@code Hashtags.extract} (twitter-text rules), {@code split} (the notebook's
- * {@code split(" ")} + {@code startsWith("#")}, {@link SplitHashtags}) and {@code regex} ({@link RegexHashtags}).
+ * <p>Variants ({@code variant}): {@code Hashtags.extract} (twitter-text rules), {@code Hashtags.extract(bluesky)}
+ * and {@code Hashtags.extract(mastodon)} (the same texts by Bluesky's and Mastodon's rules, to compare the cost of the
+ * three rules on one input), {@code split} (the notebook's {@code split(" ")} + {@code startsWith("#")},
+ * {@link SplitHashtags}) and {@code regex} ({@link RegexHashtags}).
  *
  * <p>Data: the complete texts (retweeted or extended text where present, as {@code extractText} returns them) of
  * {@code tweets} generator tweets (seed 42), or of the first {@code tweets} lines of the JSON-lines file
@@ -46,7 +49,7 @@ import io.hashtagstreams.core.Hashtags;
 public class HashtagExtractionBenchmark {
 
   /** Which extractor runs. */
-  @Param({"Hashtags.extract", "split", "regex"})
+  @Param({"Hashtags.extract", "Hashtags.extract(bluesky)", "Hashtags.extract(mastodon)", "split", "regex"})
   public String variant;
 
   /** How many tweets (generator) or at most how many lines of {@code input}. */
@@ -73,6 +76,16 @@ public class HashtagExtractionBenchmark {
       case "Hashtags.extract":
         for (String text : texts) {
           sink.consume(Hashtags.extract(text));
+        }
+        break;
+      case "Hashtags.extract(bluesky)":
+        for (String text : texts) {
+          sink.consume(Hashtags.extract(text, Network.BLUESKY));
+        }
+        break;
+      case "Hashtags.extract(mastodon)":
+        for (String text : texts) {
+          sink.consume(Hashtags.extract(text, Network.MASTODON));
         }
         break;
       case "split":

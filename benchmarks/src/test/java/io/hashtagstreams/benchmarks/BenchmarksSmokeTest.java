@@ -53,7 +53,8 @@ class BenchmarksSmokeTest {
 
   @Test
   void hashtagExtractionBenchmarkScoresEveryVariant() throws RunnerException {
-    assertScoredVariants(runOnce(HashtagExtractionBenchmark.class, 300), "Hashtags.extract", "split", "regex");
+    assertScoredVariants(runOnce(HashtagExtractionBenchmark.class, 300), "Hashtags.extract",
+        "Hashtags.extract(bluesky)", "Hashtags.extract(mastodon)", "split", "regex");
   }
 
   @Test

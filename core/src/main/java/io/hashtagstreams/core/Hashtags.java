@@ -8,6 +8,7 @@ import java.util.Objects;
 import io.hashtagstreams.core.internal.text.BlueskyHashtagRules;
 import io.hashtagstreams.core.internal.text.HashtagScanner;
 import io.hashtagstreams.core.internal.text.MastodonHashtagRules;
+import io.hashtagstreams.core.internal.text.MastodonTagNames;
 
 /**
  * Finds and normalizes hashtags in post text: by Twitter's own rules (those of the twitter-text library, version 3)
@@ -115,6 +116,29 @@ public final class Hashtags {
   }
 
   /**
+   * The name under which a Mastodon server stores a hashtag and finds it again (Mastodon's
+   * {@code HashtagNormalizer}): NFKC, lower case, the accented Latin letters of Latin-1 and Latin Extended-A folded
+   * to their base letter, and every character removed that cannot be part of a hashtag name. Use it to compare with
+   * a Mastodon server's own tags (its trends, {@code /api/v1/timelines/tag/:name}); counting uses
+   * {@link #normalize(String)}, which does not fold accents, on every network.
+   *
+   * <pre>{@code
+   * Hashtags.mastodonName("#BLÅHAJ");      // "blahaj"
+   * Hashtags.mastodonName("Ｓｙｎｔｈｗａｖｅ");  // "synthwave"
+   * Hashtags.mastodonName("Straße");       // "straße" (ß is not folded)
+   * }</pre>
+   *
+   * @param hashtag a hashtag with or without its sign
+   * @return the Mastodon name, possibly empty (for a hashtag of emoji only)
+   * @throws NullPointerException when {@code hashtag} is null
+   * @since 0.3.0
+   */
+  public static String mastodonName(String hashtag) {
+    Objects.requireNonNull(hashtag, "hashtag");
+    return MastodonTagNames.name(hashtag);
+  }
+
+  /**
    * The form under which hashtags are counted together: Unicode NFKC (full-width letters and digits become ASCII,
    * ligatures are split), then lower case by {@link Locale#ROOT} rules, whatever the JVM's default locale.
    *
@@ -123,6 +147,13 @@ public final class Hashtags {
    * Hashtags.normalize("ＲＩＯ");      // "rio"
    * Hashtags.normalize("İstanbul");  // "i̇stanbul" (i + U+0307), also in a Turkish JVM
    * }</pre>
+   *
+   * <p>One form for every network, so the same tag from X, Bluesky and Mastodon is one topic. It does not fold
+   * accents as Mastodon's own tag names do ({@link #mastodonName(String)}): folding would join different words
+   * ({@code año} and {@code ano}) that X and Bluesky keep apart, Mastodon's table folds only Latin-1 and Latin
+   * Extended-A letters ({@code é} but not {@code ế}), and a changed form would change the topics of existing outputs
+   * and checkpoints. So a Mastodon tag that reaches us as {@code Blåhaj} from one server and {@code blahaj} from
+   * another counts as two topics.
    *
    * @param hashtag a hashtag without its sign, as {@link #extract(CharSequence)} returns it
    * @return the normalized hashtag

@@ -243,6 +243,16 @@ class HashtagsTest {
   }
 
   @Test
+  void runsTheReadmeTableOfRulesPerNetwork() {
+    String text = "#a#b (#c) #d. #1·2";
+    assertThat(Hashtags.extract(text, Network.TWITTER)).containsExactly("c", "d");
+    assertThat(Hashtags.extract(text, Network.BLUESKY)).containsExactly("a#b", "d");
+    assertThat(Hashtags.extract(text, Network.MASTODON)).containsExactly("a", "d", "1·2");
+    assertThat(Hashtags.mastodonName("#Blåhaj")).isEqualTo(Hashtags.mastodonName("blahaj")).isEqualTo("blahaj");
+    assertThat(Hashtags.normalize("Blåhaj")).isNotEqualTo(Hashtags.normalize("blahaj"));
+  }
+
+  @Test
   void countsTheSameTagOnEveryNetworkAsOneTopic() {
     List<String> topics = new java.util.ArrayList<>();
     topics.addAll(Hashtags.extract("Gold #Rio2016", Network.TWITTER));
@@ -250,6 +260,17 @@ class HashtagsTest {
     topics.addAll(Hashtags.extract("Gold ＃ＲＩＯ２０１６", Network.MASTODON));
     topics.replaceAll(Hashtags::normalize);
     assertThat(topics).containsExactly("rio2016", "rio2016", "rio2016");
+  }
+
+  @Test
+  void namesTagsAsAMastodonServerDoesApartFromCounting() {
+    assertThat(Hashtags.mastodonName("#BLÅHAJ")).isEqualTo("blahaj");
+    assertThat(Hashtags.mastodonName("Ｓｙｎｔｈｗａｖｅ")).isEqualTo("synthwave");
+    assertThat(Hashtags.mastodonName("Straße")).isEqualTo("straße");
+    assertThat(Hashtags.normalize("BLÅHAJ")).isEqualTo("blåhaj");
+    assertThatThrownBy(() -> Hashtags.mastodonName(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("hashtag");
   }
 
   @Test

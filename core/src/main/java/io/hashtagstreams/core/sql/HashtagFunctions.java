@@ -1,9 +1,14 @@
 package io.hashtagstreams.core.sql;
 
+import java.util.List;
+
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.DataType;
 
 import io.hashtagstreams.core.ExtractOptions;
+import io.hashtagstreams.core.internal.sql.NetworkOverloads;
 
 /**
  * Registers the SQL functions of Hashtag Streams in a Spark session, for {@code spark.sql(...)}, notebooks and
@@ -16,6 +21,12 @@ import io.hashtagstreams.core.ExtractOptions;
  *       <td>{@link HashtagsUdf}</td></tr>
  *   <tr><td>{@code hashtags_as_written(text)}</td><td>{@code array<string>}</td>
  *       <td>{@link io.hashtagstreams.core.Hashtags#extract(CharSequence)}</td><td>{@link HashtagsAsWrittenUdf}</td></tr>
+ *   <tr><td>{@code hashtags(text, network)}</td><td>{@code array<string>}</td>
+ *       <td>{@code hashtags(text)} by the rules of {@code network}: {@code 'twitter'}, {@code 'bluesky'} or
+ *       {@code 'mastodon'} (since 0.3.0)</td><td>{@link HashtagsByNetworkUdf}</td></tr>
+ *   <tr><td>{@code hashtags_as_written(text, network)}</td><td>{@code array<string>}</td>
+ *       <td>{@link io.hashtagstreams.core.Hashtags#extract(CharSequence, io.hashtagstreams.core.Network)}
+ *       (since 0.3.0)</td><td>{@link HashtagsAsWrittenByNetworkUdf}</td></tr>
  *   <tr><td>{@code normalize_hashtag(tag)}</td><td>{@code string}</td>
  *       <td>{@link io.hashtagstreams.core.Hashtags#normalize(String)}</td><td>{@link NormalizeHashtagUdf}</td></tr>
  *   <tr><td>{@code parse_tweet(value)}</td>
@@ -31,7 +42,10 @@ import io.hashtagstreams.core.ExtractOptions;
  * gives NULL out, except {@code tweet_reject_reason(NULL)}, which is {@code 'null_value'} as in {@code rejected()}.
  * The functions work in batch and streaming queries alike. Each class has a public no-argument constructor, so
  * PySpark registers it by name: {@code spark.udf.registerJavaFunction("hashtags",
- * "io.hashtagstreams.core.sql.HashtagsUdf", "array<string>")}.
+ * "io.hashtagstreams.core.sql.HashtagsUdf", "array<string>")}. A name registered that way holds one function, so
+ * there the two-argument forms need names of their own (see {@link HashtagsByNetworkUdf}); {@link #register(SparkSession)} gives
+ * both forms under one name. A {@code network} other than {@code 'twitter'}, {@code 'bluesky'} and
+ * {@code 'mastodon'} fails the query naming the value: at analysis when it is a literal, else at the first such row.
  *
  * <pre>{@code
  * HashtagFunctions.register(spark);
@@ -49,7 +63,7 @@ public final class HashtagFunctions {
   }
 
   /**
-   * Registers the functions in {@code spark} under their SQL names, reading tweets with
+   * Registers the functions of the table above in {@code spark} under their SQL names, reading tweets with
    * {@link ExtractOptions#defaults()}; a function of the same name registered before is replaced.
    *
    * @param spark the session whose SQL sees the functions
@@ -60,7 +74,7 @@ public final class HashtagFunctions {
   }
 
   /**
-   * Registers the functions in {@code spark}, with {@code parse_tweet} and {@code tweet_reject_reason}
+   * Registers the functions of the table above in {@code spark}, with {@code parse_tweet} and {@code tweet_reject_reason}
    * reading tweets as {@code extractText(options)} and {@code rejected(options)} do.
    *
    * <pre>{@code
@@ -79,17 +93,42 @@ public final class HashtagFunctions {
       throw new IllegalArgumentException("HashtagFunctions.register needs ExtractOptions, got null;"
           + " use ExtractOptions.defaults()");
     }
-    spark.udf().register(HashtagsUdf.NAME, new HashtagsUdf(), type(HashtagsUdf.RETURN_TYPE));
-    spark.udf().register(HashtagsAsWrittenUdf.NAME, new HashtagsAsWrittenUdf(),
-        type(HashtagsAsWrittenUdf.RETURN_TYPE));
-    spark.udf().register(NormalizeHashtagUdf.NAME, new NormalizeHashtagUdf(), type(NormalizeHashtagUdf.RETURN_TYPE));
-    spark.udf().register(ParseTweetUdf.NAME, new ParseTweetUdf(options), type(ParseTweetUdf.RETURN_TYPE));
-    spark.udf().register(ParsePostUdf.NAME, new ParsePostUdf(options), type(ParsePostUdf.RETURN_TYPE));
-    spark.udf().register(TweetRejectReasonUdf.NAME, new TweetRejectReasonUdf(options),
-        type(TweetRejectReasonUdf.RETURN_TYPE));
+    for (SqlFunction function : all(options)) {
+      if (function.byNetwork() != null) {
+        NetworkOverloads.register(spark, function.name(), function.plain(), function.byNetwork(),
+            type(function.returnType()));
+      } else {
+        spark.udf().register(function.name(), function.udf(), type(function.returnType()));
+      }
+    }
   }
 
-  private static DataType type(String ddl) {
+  /**
+   * One SQL function: its name, its Java class's instance, the instance of its {@code (text, network)} form when it
+   * has one (else null) and its return type (DDL).
+   */
+  record SqlFunction(String name, UDF1<?, ?> udf, UDF2<String, String, ?> byNetwork, String returnType) {
+
+    @SuppressWarnings("unchecked")
+    UDF1<String, ?> plain() {
+      return (UDF1<String, ?>) udf;
+    }
+  }
+
+  /** The five functions, in the order of the class comment's table; the one list that both ways of registering use. */
+  static List<SqlFunction> all(ExtractOptions options) {
+    return List.of(
+        new SqlFunction(HashtagsUdf.NAME, new HashtagsUdf(), new HashtagsByNetworkUdf(), HashtagsUdf.RETURN_TYPE),
+        new SqlFunction(HashtagsAsWrittenUdf.NAME, new HashtagsAsWrittenUdf(), new HashtagsAsWrittenByNetworkUdf(),
+            HashtagsAsWrittenUdf.RETURN_TYPE),
+        new SqlFunction(NormalizeHashtagUdf.NAME, new NormalizeHashtagUdf(), null, NormalizeHashtagUdf.RETURN_TYPE),
+        new SqlFunction(ParseTweetUdf.NAME, new ParseTweetUdf(options), null, ParseTweetUdf.RETURN_TYPE),
+        new SqlFunction(ParsePostUdf.NAME, new ParsePostUdf(options), null, ParsePostUdf.RETURN_TYPE),
+        new SqlFunction(TweetRejectReasonUdf.NAME, new TweetRejectReasonUdf(options), null,
+            TweetRejectReasonUdf.RETURN_TYPE));
+  }
+
+  static DataType type(String ddl) {
     return DataType.fromDDL(ddl);
   }
 }

@@ -29,6 +29,10 @@ import io.hashtagstreams.core.internal.text.HtmlEntities;
  * <p>What the raw skip trades: inside a skipped nested value only the structure is checked (see
  * {@link SkippingJsonParser}); on input that plain Jackson accepts the result is the same.
  *
+ * <p>A key that appears twice counts with its last value, as in a JSON tree (Jackson's {@code readTree}), which
+ * the fuzz tests ({@code TweetScannerFuzzTest}) use as the oracle; only with {@code excludeRetweets} the first
+ * {@code retweeted_status} object already excludes the record.
+ *
  * <p>When several things are wrong, the first of: notice, missing text, missing id, bad event time. Output:
  * {@code id} the decimal tweet id, {@code author} the user's id ({@code user.id_str}, else {@code user.id}), no
  * tag list ({@code tags} null: explodeTopics applies twitter-text to the text, as before 0.3).
@@ -139,16 +143,14 @@ final class TweetScanner implements java.io.Serializable {
     private boolean readField(String name, JsonToken value) throws IOException {
       switch (name) {
         case "id":
-          if (value == JsonToken.VALUE_NUMBER_INT && JsonReading.fitsInLong(parser)) {
-            hasId = true;
-            id = parser.getLongValue();
-          }
+          // A repeated key: the last one counts, as in a JSON tree (so an invalid later id drops an earlier one).
+          hasId = value == JsonToken.VALUE_NUMBER_INT && JsonReading.fitsInLong(parser);
+          id = hasId ? parser.getLongValue() : 0;
           break;
         case "id_str":
-          if (value == JsonToken.VALUE_STRING) {
-            idFromString = JsonReading.digits(parser.getTextCharacters(), parser.getTextOffset(),
-                parser.getTextLength());
-          }
+          idFromString = value == JsonToken.VALUE_STRING
+              ? JsonReading.digits(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength())
+              : -1;
           break;
         case "text":
           text = value == JsonToken.VALUE_STRING ? parser.getText() : null;
@@ -175,13 +177,13 @@ final class TweetScanner implements java.io.Serializable {
           }
           break;
         case "extended_tweet":
-          if (value == JsonToken.START_OBJECT) {
-            extendedText = readFullText();
-          }
+          extendedText = value == JsonToken.START_OBJECT ? readFullText() : null;
           break;
         case "retweeted_status":
-          if (value == JsonToken.START_OBJECT) {
-            retweet = true;
+          retweet = value == JsonToken.START_OBJECT;
+          retweetText = null;
+          retweetExtendedText = null;
+          if (retweet) {
             if (excludeRetweets) {
               out.format = PostFormat.TWITTER_V1;
               out.excluded = true;
@@ -247,9 +249,13 @@ final class TweetScanner implements java.io.Serializable {
         JsonToken value = parser.nextToken();
         if (name.equals("text")) {
           retweetText = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+          parser.skipChildren();   // a text that is an object or array: skipped, not read as this object's keys
         } else if (name.equals("extended_tweet") && value == JsonToken.START_OBJECT) {
           retweetExtendedText = readFullText();
         } else {
+          if (name.equals("extended_tweet")) {
+            retweetExtendedText = null;   // a repeated key: the last one counts
+          }
           parser.skipChildren();
         }
       }
@@ -263,6 +269,7 @@ final class TweetScanner implements java.io.Serializable {
         JsonToken value = parser.nextToken();
         if (name.equals("full_text")) {
           fullText = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+          parser.skipChildren();   // a full_text that is an object or array: skipped, not read as this object's keys
         } else {
           parser.skipChildren();
         }

@@ -52,7 +52,6 @@ final class XPostScanner implements java.io.Serializable {
       case "data":
       case "includes":
       case "errors":
-      case "matching_rules":
       case "author_id":
       case "edit_history_tweet_ids":
       case "note_tweet":
