@@ -101,6 +101,16 @@ class NetworksPipelineTest {
   }
 
   @Test
+  void countsByNetworkNeedANetworkColumn() {
+    Dataset<Row> topics = samples().transform(HashtagOps.extractText()).transform(HashtagOps.explodeTopics())
+        .drop("network");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> topics.transform(
+        HashtagOps.windowedCountsByNetwork(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ZERO)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("windowedCountsByNetwork").hasMessageContaining("network");
+  }
+
+  @Test
   void everyNetworkGivesTheSameTopicsInAStreamingQuery(@TempDir Path dir) throws Exception {
     Path input = Files.createDirectories(dir.resolve("in"));
     Files.write(input.resolve("posts.jsonl"), NetworkSamples.allPostStreams(), StandardCharsets.UTF_8);

@@ -190,4 +190,49 @@ class TopicExplosionTest {
     Files.write(temporary, Arrays.asList(lines), StandardCharsets.UTF_8);
     Files.move(temporary, file);
   }
+
+  private static final StructType POSTS = new StructType()
+      .add("id", DataTypes.StringType)
+      .add("network", DataTypes.StringType)
+      .add("text", DataTypes.StringType)
+      .add("tags", DataTypes.createArrayType(DataTypes.StringType));
+
+  /** "id topic" of each row, in order. */
+  private static List<String> idTopic(Dataset<Row> topics) {
+    return topics.collectAsList().stream().map(row -> row.getString(0) + " " + row.getString(row.fieldIndex("topic")))
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  void usesThePostsOwnTagsWhenItHasThemAndItsNetworksRulesOtherwise() {
+    Dataset<Row> posts = spark.createDataFrame(List.of(
+        // A tag list is the truth: the text is not searched, tags not in the text still count.
+        RowFactory.create("a", "bluesky", "text #ignored", List.of("Rio2016", "ＲＩＯ２０１６", "olympics")),
+        // An empty list: the network says none.
+        RowFactory.create("b", "mastodon", "#not_a_tag_here", List.of()),
+        // No list: the network's text rules (Bluesky keeps # inside a tag, twitter-text does not).
+        RowFactory.create("c", "bluesky", "gold #double#rainbow", null),
+        RowFactory.create("d", "twitter", "gold #double#rainbow #Rio2016", null),
+        RowFactory.create("e", null, "no network: twitter-text #Rio2016", null),
+        RowFactory.create("f", "threads", "unknown network: twitter-text #Rio2016", null)), POSTS);
+
+    assertThat(idTopic(posts.transform(HashtagOps.explodeTopics()))).containsExactly(
+        "a rio2016", "a rio2016", "a olympics",
+        "c double#rainbow",
+        "d rio2016",
+        "e rio2016",
+        "f rio2016");
+    assertThat(idTopic(posts.transform(HashtagOps.explodeTopics(TopicOptions.builder().oncePerTweet(true).build()))))
+        .startsWith("a rio2016", "a olympics");
+  }
+
+  @Test
+  void refusesATagsColumnThatIsNoListOfStrings() {
+    Dataset<Row> wrong = spark.createDataFrame(List.of(RowFactory.create("x", "#a")),
+        new StructType().add("tags", DataTypes.StringType).add("text", DataTypes.StringType));
+    assertThatThrownBy(() -> wrong.transform(HashtagOps.explodeTopics()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("explodeTopics reads column 'tags' as the post's own hashtags, which must be array<string>, but"
+            + " it is string; rename or drop it");
+  }
 }

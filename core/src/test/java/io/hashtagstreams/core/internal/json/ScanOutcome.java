@@ -44,8 +44,8 @@ public record ScanOutcome(RejectReason reason, boolean excluded, long id, String
       throw new AssertionError("an accepted scan must have a text");
     }
     // The fuzzed records are Twitter v1.1 tweets: their id is decimal. Another format's id (a sign that the record
-    // was taken for another format) gives -1, which no oracle expects.
-    long id = result.id().matches("[0-9]{1,19}") ? Long.parseLong(result.id()) : -1;
+    // was taken for another format) gives Long.MIN_VALUE, which no oracle expects.
+    long id = result.id().matches("-?[0-9]{1,19}") ? Long.parseLong(result.id()) : Long.MIN_VALUE;
     return accepted(id, result.text(), result.eventTimeMillis(), result.lang(), result.retweet());
   }
 
