@@ -46,9 +46,13 @@ final class SparkHome {
     return command;
   }
 
-  /** What every Spark JVM of the tier gets: SPARK_HOME, Scala 2.12 (no build directories to guess from), loopback. */
+  /**
+   * What every Spark JVM of the tier gets: SPARK_HOME, the Scala version of the line being built (no build directories
+   * to guess from), loopback.
+   */
   static Map<String, String> environment() {
-    return Map.of("SPARK_HOME", dir().toString(), "SPARK_SCALA_VERSION", "2.12", "SPARK_LOCAL_IP", "127.0.0.1",
+    return Map.of("SPARK_HOME", dir().toString(), "SPARK_SCALA_VERSION", required("scala.binary.version"),
+        "SPARK_LOCAL_IP", "127.0.0.1",
         "SPARK_CONF_DIR", dir().resolve("conf").toString());
   }
 

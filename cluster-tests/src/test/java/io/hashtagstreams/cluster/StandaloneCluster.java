@@ -1,8 +1,6 @@
 package io.hashtagstreams.cluster;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +12,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.hashtagstreams.kafka.testing.LoopbackPorts;
 
 /**
  * A Spark standalone cluster on 127.0.0.1: a Master and one Worker (2 cores) as JVMs of their own, started from the
@@ -32,10 +32,15 @@ final class StandaloneCluster implements AutoCloseable {
   private ChildProcess master;
   private ChildProcess worker;
 
+  private final int workerPort;
+
+  // All four ports reserved in one step (LoopbackPorts), so that they are distinct.
   private StandaloneCluster(Path dir) {
-    this.masterPort = freePort();
-    this.masterUiPort = freePort();
-    this.workerUiPort = freePort();
+    int[] ports = LoopbackPorts.reserve(4);
+    this.masterPort = ports[0];
+    this.masterUiPort = ports[1];
+    this.workerUiPort = ports[2];
+    this.workerPort = ports[3];
     this.workerDir = dir.resolve("worker-work");
   }
 
@@ -53,7 +58,7 @@ final class StandaloneCluster implements AutoCloseable {
 
       List<String> worker = SparkHome.java("512m", true);
       worker.addAll(List.of("org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
-          "--port", Integer.toString(freePort()), "--webui-port", Integer.toString(cluster.workerUiPort),
+          "--port", Integer.toString(cluster.workerPort), "--webui-port", Integer.toString(cluster.workerUiPort),
           "--cores", "2", "--memory", "2g", "--work-dir", cluster.workerDir.toString(), cluster.masterUrl()));
       cluster.worker = ChildProcess.start("worker", worker, SparkHome.environment(), dir);
       Await.until("the Worker to register with the Master", START_TIMEOUT,
@@ -158,15 +163,6 @@ final class StandaloneCluster implements AutoCloseable {
       if (master != null) {
         master.close();
       }
-    }
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 }

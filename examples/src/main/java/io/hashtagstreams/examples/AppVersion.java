@@ -13,9 +13,11 @@ import picocli.CommandLine.IVersionProvider;
  *
  * <pre>
  * $ HashtagStreamsApp --version
- * HashtagStreamsApp 0.1.0-SNAPSHOT
+ * HashtagStreamsApp 0.3.0-SNAPSHOT
  * built for Spark 3.5.7 (Scala 2.12)
  * </pre>
+ * That is the default line's build; the {@code spark-4_2.13} profile's app says
+ * {@code built for Spark 4.2.0 (Scala 2.13)}.
  */
 public final class AppVersion implements IVersionProvider {
 

@@ -1,9 +1,13 @@
 package io.hashtagstreams.examples;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.hashtagstreams.kafka.ingest.IngestSource;
 
 import picocli.CommandLine.Option;
 
@@ -78,6 +82,10 @@ public final class CommonOptions {
           + " worth)")
   Integer maxOffsetsPerTrigger;
 
+  @Option(names = "--dead-letter-topic", paramLabel = "NAME", converter = OptionConverters.NonBlank.class,
+      description = "write every rejected input record to this topic, its reason in a header (embedded: created)")
+  String deadLetterTopic;
+
   @Option(names = "--no-ui", arity = "0", preprocessor = OptionConverters.Flag.class,
       description = "local runs: no Spark UI (default: on at 127.0.0.1, its address printed at start)")
   boolean noUi;
@@ -94,6 +102,23 @@ public final class CommonOptions {
   @Option(names = "--kafka-timeout", paramLabel = "D", converter = DurationConverter.class,
       description = "how long to wait for the brokers and topics before failing (default 30s)")
   Duration kafkaTimeout;
+
+  @Option(names = "--live", paramLabel = "NETWORK", converter = OptionConverters.NonBlank.class,
+      description = "embedded: feed the broker from a live network (jetstream, mastodon, x) instead of the generator")
+  String live;
+
+  @Option(names = "--live-url", paramLabel = "URL", converter = OptionConverters.NonBlank.class,
+      description = "with --live: the stream (default: the network's public endpoint; mastodon: the instance)")
+  String liveUrl;
+
+  @Option(names = "--token-env", paramLabel = "VAR", converter = OptionConverters.NonBlank.class,
+      description = "with --live: the environment variable holding the token (default MASTODON_TOKEN,"
+          + " X_BEARER_TOKEN)")
+  String tokenEnv;
+
+  @Option(names = "--token-file", paramLabel = "PATH",
+      description = "with --live: a file whose first line is the token")
+  Path tokenFile;
 
   /**
    * The shared options with the default {@code --duration} (60 s).
@@ -123,6 +148,7 @@ public final class CommonOptions {
       embeddedOnly.put("--partitions", partitions);
       embeddedOnly.put("--input", inputs);
       embeddedOnly.put("--speed", speed);
+      embeddedOnly.put("--live", live);
       embeddedOnly.forEach((option, value) -> {
         if (value != null) {
           throw new UsageException(option + " applies only to the embedded broker, not with --bootstrap-servers "
@@ -137,6 +163,7 @@ public final class CommonOptions {
       throw new UsageException((seed != null ? "--seed" : "--speedup") + " applies to the generator, not with"
           + " --input");
     }
+    IngestSource liveSource = liveSource();
     // With --input and --speed alone, event time paces the replay and no rate caps it (0).
     int effectiveRate = rate != null ? rate : inputs != null && speed != null ? 0 : DEFAULT_RATE;
     return new CommonConfig(bootstrapServers, topic,
@@ -152,6 +179,35 @@ public final class CommonOptions {
         !noUi,
         inputs == null ? List.of() : List.copyOf(inputs),
         speed,
-        kafkaTimeout != null ? kafkaTimeout : DEFAULT_KAFKA_TIMEOUT);
+        kafkaTimeout != null ? kafkaTimeout : DEFAULT_KAFKA_TIMEOUT,
+        deadLetterTopic,
+        liveSource);
+  }
+
+  private IngestSource liveSource() {
+    if (live == null) {
+      if (liveUrl != null || tokenEnv != null || tokenFile != null) {
+        throw new UsageException((liveUrl != null ? "--live-url" : tokenEnv != null ? "--token-env" : "--token-file")
+            + " applies only with --live NETWORK");
+      }
+      return null;
+    }
+    Map<String, Object> generatorOnly = new LinkedHashMap<>();
+    generatorOnly.put("--input", inputs);
+    generatorOnly.put("--rate", rate);
+    generatorOnly.put("--speedup", speedup);
+    generatorOnly.put("--seed", seed);
+    generatorOnly.forEach((option, value) -> {
+      if (value != null) {
+        throw new UsageException(option + " does not apply with --live " + live + " (the network sets the pace)");
+      }
+    });
+    URI url;
+    try {
+      url = liveUrl == null ? null : URI.create(liveUrl);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--live-url '" + liveUrl + "' is not a URL");
+    }
+    return LiveSources.create(live, url, tokenEnv, tokenFile, System.getenv());
   }
 }

@@ -47,6 +47,7 @@ import picocli.CommandLine.Spec;
  *   <tr><td>{@code to-kafka}</td><td>{@link ToKafkaCommand}</td></tr>
  *   <tr><td>{@code peek}</td><td>{@link PeekCommand}</td></tr>
  *   <tr><td>{@code replay}</td><td>{@link ReplayCommand}</td></tr>
+ *   <tr><td>{@code ingest}</td><td>{@link IngestCommand}</td></tr>
  * </table>
  *
  * <p>Exit codes: 0 after a clean run (the duration ended, the query finished, or Ctrl-C) and after {@code --help}
@@ -77,6 +78,7 @@ import picocli.CommandLine.Spec;
         ToKafkaCommand.class,
         PeekCommand.class,
         ReplayCommand.class,
+        IngestCommand.class,
         HelpCommand.class},
     mixinStandardHelpOptions = true, versionProvider = AppVersion.class, abbreviateSynopsis = true,
     usageHelpWidth = 100, synopsisHeading = "usage: ", descriptionHeading = "%n", optionListHeading = "%noptions:%n",

@@ -30,6 +30,7 @@ public final class KafkaEnvironment implements AutoCloseable {
   private final PrintStream err;
   private PacedProducer producer;
   private ReplayFeed replay;
+  private LiveFeed live;
 
   private KafkaEnvironment(CommonConfig common, EmbeddedKafka broker, PrintStream err) {
     this.common = common;
@@ -87,8 +88,14 @@ public final class KafkaEnvironment implements AutoCloseable {
     if (broker == null) {
       return;
     }
-    if (producer != null || replay != null) {
+    if (producer != null || replay != null || live != null) {
       throw new IllegalStateException("already feeding " + common.topic());
+    }
+    if (common.ingestsLive()) {
+      live = LiveFeed.start(broker.bootstrapServers(), common.topic(), common.live(), err);
+      err.println("[kafka] embedded broker at " + broker.bootstrapServers() + ": feeding topic " + common.topic()
+          + " from " + common.live().network() + " at " + common.live().endpoint());
+      return;
     }
     if (common.replaysInput()) {
       replay = ReplayFeed.start(broker.bootstrapServers(), common.topic(), common.inputs(),
@@ -139,7 +146,8 @@ public final class KafkaEnvironment implements AutoCloseable {
 
   /** The embedded producer's first failure, or null (also null for a given cluster). */
   public synchronized Exception producerFailure() {
-    return replay != null ? replay.failure() : producer == null ? null : producer.failure();
+    return live != null ? live.failure() : replay != null ? replay.failure()
+        : producer == null ? null : producer.failure();
   }
 
   /** The address queries read from and write to. */
@@ -154,7 +162,7 @@ public final class KafkaEnvironment implements AutoCloseable {
 
   /** How many tweets the embedded producer has sent so far; 0 for a given cluster. */
   public synchronized long produced() {
-    return replay != null ? replay.sent() : producer == null ? 0 : producer.sent();
+    return live != null ? live.sent() : replay != null ? replay.sent() : producer == null ? 0 : producer.sent();
   }
 
   /** Stops the producer, then the embedded broker (removing its data); nothing for a given cluster. */
@@ -166,6 +174,9 @@ public final class KafkaEnvironment implements AutoCloseable {
       }
       if (replay != null) {
         replay.close();
+      }
+      if (live != null) {
+        live.close();
       }
     } finally {
       if (broker != null) {

@@ -18,7 +18,7 @@ class CommonConfigTest {
   @Test
   void defaultsToAnEmbeddedBrokerReadFromTheBeginning() {
     assertThat(parse()).isEqualTo(new CommonConfig(null, "tweets", Duration.ofSeconds(60), Duration.ofSeconds(5),
-        20, true, 2000, 10, 42L, 2, 0L, true, List.of(), null, Duration.ofSeconds(30)));
+        20, true, 2000, 10, 42L, 2, 0L, true, List.of(), null, Duration.ofSeconds(30), null, null));
     assertThat(parse().embedded()).isTrue();
     assertThat(parse().startingOffsets()).isEqualTo("earliest");
     assertThat(parse().trigger()).isEqualTo(Trigger.ProcessingTime(5000));
@@ -39,7 +39,7 @@ class CommonConfigTest {
     assertThat(parse("--topic", "t", "--duration", "2m", "--trigger", "500ms", "--rows", "7", "--rate", "10",
         "--speedup", "3", "--seed", "-1", "--partitions", "4", "--no-ui"))
         .isEqualTo(new CommonConfig(null, "t", Duration.ofMinutes(2), Duration.ofMillis(500), 7, true, 10, 3, -1L, 4,
-            0L, false, List.of(), null, Duration.ofSeconds(30)));
+            0L, false, List.of(), null, Duration.ofSeconds(30), null, null));
   }
 
   @Test
@@ -77,6 +77,25 @@ class CommonConfigTest {
     assertThatThrownBy(() -> parse("--input", "a.tar", "--seed", "3"))
         .isInstanceOf(UsageException.class)
         .hasMessage("--seed applies to the generator, not with --input");
+  }
+
+  @Test
+  void readsAndChecksTheLiveOptions() {
+    assertThat(parse("--live", "jetstream").live().network()).isEqualTo("jetstream");
+    assertThat(parse("--live", "jetstream").ingestsLive()).isTrue();
+    assertThat(parse().ingestsLive()).isFalse();
+    assertThatThrownBy(() -> parse("--bootstrap-servers", "b:9092", "--live", "jetstream"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--live applies only to the embedded broker, not with --bootstrap-servers b:9092");
+    assertThatThrownBy(() -> parse("--live", "jetstream", "--input", "a.tar"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--input does not apply with --live jetstream (the network sets the pace)");
+    assertThatThrownBy(() -> parse("--live-url", "wss://example.org/subscribe"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--live-url applies only with --live NETWORK");
+    assertThatThrownBy(() -> parse("--live", "jetstream", "--live-url", "https://example.org"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("JetstreamSource: endpoint must be a ws:// or wss:// address, but was https://example.org");
   }
 
   @Test

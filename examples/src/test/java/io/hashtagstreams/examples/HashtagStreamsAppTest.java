@@ -144,7 +144,7 @@ class HashtagStreamsAppTest {
   void usageListsEverySubcommandAndItsOwnOptions() {
     assertThat(HashtagStreamsApp.usage()).startsWith("usage: HashtagStreamsApp ")
         .contains("  schema ", "  raw ", "  counts ", "  windowed ", "  top ", "  to-kafka ", "  peek ", "  replay ",
-            "--help", "--version", "exit codes:")
+            "  ingest ", "--help", "--version", "exit codes:")
         .doesNotContain("--window");
     assertThat(HashtagStreamsApp.usage("top")).startsWith("usage: HashtagStreamsApp top [OPTIONS]" + NL)
         .contains("  --k=N ", "  --window=D ", "  --duration=D ", "  --bootstrap-servers=", "(default 10)",

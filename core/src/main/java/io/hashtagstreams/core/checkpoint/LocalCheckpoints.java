@@ -1,5 +1,6 @@
 package io.hashtagstreams.core.checkpoint;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.sql.SparkSession;
@@ -38,9 +39,14 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class LocalCheckpoints {
 
-  /** Spark's checkpoint file manager that works through Hadoop's {@code FileSystem} API. */
-  static final String FILE_SYSTEM_MANAGER =
-      "org.apache.spark.sql.execution.streaming.FileSystemBasedCheckpointFileManager";
+  /**
+   * Spark's checkpoint file manager that works through Hadoop's {@code FileSystem} API, by the name of each Spark
+   * line: Spark 4.1 moved it into {@code ...streaming.checkpointing}; 3.5 and 4.0 have it in {@code ...streaming}.
+   * The one lookup that differs between lines in this class, so one jar of a line runs on each minor of it.
+   */
+  static final List<String> FILE_SYSTEM_MANAGERS = List.of(
+      "org.apache.spark.sql.execution.streaming.checkpointing.FileSystemBasedCheckpointFileManager",
+      "org.apache.spark.sql.execution.streaming.FileSystemBasedCheckpointFileManager");
 
   private LocalCheckpoints() {
   }
@@ -49,12 +55,32 @@ public final class LocalCheckpoints {
    * The settings, as {@code SparkSession.builder().config(...)} takes them.
    *
    * @return setting name to value
+   * @throws IllegalStateException when Spark's {@code FileSystemBasedCheckpointFileManager} is found under none of
+   *     its known names
    * @since 0.2.0
    */
   public static Map<String, String> settings() {
     return Map.of(
         "spark.hadoop.fs.file.impl", ForklessLocalFileSystem.class.getName(),
-        "spark.sql.streaming.checkpointFileManagerClass", FILE_SYSTEM_MANAGER);
+        "spark.sql.streaming.checkpointFileManagerClass", fileSystemManager(LocalCheckpoints.class.getClassLoader()));
+  }
+
+  /**
+   * The first of {@link #FILE_SYSTEM_MANAGERS} that {@code loader} finds.
+   *
+   * @throws IllegalStateException when it finds none (a Spark line that moved the class again)
+   */
+  static String fileSystemManager(ClassLoader loader) {
+    for (String name : FILE_SYSTEM_MANAGERS) {
+      try {
+        Class.forName(name, false, loader);
+        return name;
+      } catch (ClassNotFoundException e) {
+        // Not this line's name: try the next.
+      }
+    }
+    throw new IllegalStateException("LocalCheckpoints: none of " + FILE_SYSTEM_MANAGERS
+        + " is on the classpath; this Spark version is not one hashtag-streams was built for");
   }
 
   /**

@@ -13,14 +13,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.execution.streaming.MemoryStream;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
-import scala.Option;
 import scala.Tuple2;
-import scala.collection.JavaConverters;
 
 import io.hashtagstreams.core.HashtagOps;
+import io.hashtagstreams.core.testing.MemoryInput;
 
 /**
  * The program {@link LocalCheckpointsTest} runs in a JVM of its own with an empty {@code PATH}: a stateful
@@ -58,8 +56,8 @@ public final class CheckpointChild {
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     try {
-      MemoryStream<Tuple2<Timestamp, String>> source = new MemoryStream<>(1, spark.sqlContext(), Option.empty(),
-          Encoders.tuple(Encoders.TIMESTAMP(), Encoders.STRING()));
+      MemoryInput<Tuple2<Timestamp, String>> source =
+          MemoryInput.create(spark, Encoders.tuple(Encoders.TIMESTAMP(), Encoders.STRING()));
       Dataset<Row> counts = source.toDF().toDF("event_time", "topic")
           .transform(HashtagOps.windowedCounts(Duration.ofMinutes(1)));
       List<String> rows = Collections.synchronizedList(new ArrayList<>());
@@ -89,7 +87,7 @@ public final class CheckpointChild {
     }
   }
 
-  private static void step(int step, MemoryStream<Tuple2<Timestamp, String>> source, StreamingQuery query,
+  private static void step(int step, MemoryInput<Tuple2<Timestamp, String>> source, StreamingQuery query,
       List<String> rows, String... events) {
     List<Tuple2<Timestamp, String>> data = new ArrayList<>();
     for (String event : events) {
@@ -97,7 +95,7 @@ public final class CheckpointChild {
       data.add(new Tuple2<>(Timestamp.from(java.time.Instant.parse(event.substring(0, space))),
           event.substring(space + 1)));
     }
-    source.addData(JavaConverters.asScalaBufferConverter(data).asScala());
+    source.addData(data);
     query.processAllAvailable();
     List<String> sorted = new ArrayList<>(rows);
     rows.clear();

@@ -1,6 +1,7 @@
 package io.hashtagstreams.core.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -20,6 +21,8 @@ import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.hashtagstreams.core.testing.SparkLine;
 
 /**
  * {@link LocalCheckpoints} and {@link ForklessLocalFileSystem}: the file system behaves like Hadoop's local one,
@@ -42,11 +45,19 @@ class LocalCheckpointsTest {
   Path dir;
 
   @Test
-  void namesTheFileSystemAndSparksFileSystemCheckpointManager() {
+  void namesTheFileSystemAndSparksFileSystemCheckpointManagerOfThisSparkLine() {
     assertThat(LocalCheckpoints.settings()).containsOnly(
         java.util.Map.entry("spark.hadoop.fs.file.impl", "io.hashtagstreams.core.checkpoint.ForklessLocalFileSystem"),
-        java.util.Map.entry("spark.sql.streaming.checkpointFileManagerClass",
-            "org.apache.spark.sql.execution.streaming.FileSystemBasedCheckpointFileManager"));
+        java.util.Map.entry("spark.sql.streaming.checkpointFileManagerClass", SparkLine.CHECKPOINT_FILE_MANAGER));
+  }
+
+  @Test
+  void failsNamingEveryKnownManagerWhenSparkHasNone() {
+    ClassLoader withoutSpark = new ClassLoader(null) { };
+    assertThatThrownBy(() -> LocalCheckpoints.fileSystemManager(withoutSpark))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("org.apache.spark.sql.execution.streaming.checkpointing.FileSystemBasedCheckpointFileManager")
+        .hasMessageContaining("org.apache.spark.sql.execution.streaming.FileSystemBasedCheckpointFileManager");
   }
 
   @Test

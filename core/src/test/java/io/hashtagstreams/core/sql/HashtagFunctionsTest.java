@@ -27,7 +27,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.execution.streaming.MemoryStream;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -46,10 +45,9 @@ import io.hashtagstreams.core.TopicOptions;
 import io.hashtagstreams.core.sample.GeneratedRecord;
 import io.hashtagstreams.core.sample.TweetGenerator;
 import io.hashtagstreams.core.testing.SparkTestSession;
+import io.hashtagstreams.core.testing.MemoryInput;
 
-import scala.Option;
 import scala.Tuple2;
-import scala.collection.JavaConverters;
 
 /**
  * The SQL functions run through {@code spark.sql(...)} on batch and streaming temporary views, registered both by
@@ -284,29 +282,29 @@ class HashtagFunctionsTest {
     int half = VALUES.size() / 2;
     StreamingQuery query;
     if (type == ValueType.STRING) {
-      MemoryStream<Tuple2<Integer, String>> source = new MemoryStream<>(QUERIES.incrementAndGet(),
-          session.sqlContext(), Option.empty(), Encoders.tuple(Encoders.INT(), Encoders.STRING()));
+      MemoryInput<Tuple2<Integer, String>> source =
+          MemoryInput.create(session, Encoders.tuple(Encoders.INT(), Encoders.STRING()));
       source.toDF().toDF("line", "value").createOrReplaceTempView("tweet_stream");
       query = start(session, output, dir);
       List<Tuple2<Integer, String>> data = new ArrayList<>();
       for (int line = 0; line < VALUES.size(); line++) {
         data.add(new Tuple2<>(line, (String) value(VALUES.get(line), type)));
       }
-      source.addData(JavaConverters.asScalaBufferConverter(data.subList(0, half)).asScala());
+      source.addData(data.subList(0, half));
       query.processAllAvailable();
-      source.addData(JavaConverters.asScalaBufferConverter(data.subList(half, data.size())).asScala());
+      source.addData(data.subList(half, data.size()));
     } else {
-      MemoryStream<Tuple2<Integer, byte[]>> source = new MemoryStream<>(QUERIES.incrementAndGet(),
-          session.sqlContext(), Option.empty(), Encoders.tuple(Encoders.INT(), Encoders.BINARY()));
+      MemoryInput<Tuple2<Integer, byte[]>> source =
+          MemoryInput.create(session, Encoders.tuple(Encoders.INT(), Encoders.BINARY()));
       source.toDF().toDF("line", "value").createOrReplaceTempView("tweet_stream");
       query = start(session, output, dir);
       List<Tuple2<Integer, byte[]>> data = new ArrayList<>();
       for (int line = 0; line < VALUES.size(); line++) {
         data.add(new Tuple2<>(line, VALUES.get(line)));
       }
-      source.addData(JavaConverters.asScalaBufferConverter(data.subList(0, half)).asScala());
+      source.addData(data.subList(0, half));
       query.processAllAvailable();
-      source.addData(JavaConverters.asScalaBufferConverter(data.subList(half, data.size())).asScala());
+      source.addData(data.subList(half, data.size()));
     }
     try {
       query.processAllAvailable();

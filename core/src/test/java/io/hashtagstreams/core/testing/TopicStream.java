@@ -17,7 +17,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.execution.streaming.MemoryStream;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
@@ -25,12 +24,10 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import scala.Option;
 import scala.Tuple2;
-import scala.collection.JavaConverters;
 
 /**
- * Test driver for a streaming query over rows of {@code event_time, topic}: a {@link MemoryStream} fed step by
+ * Test driver for a streaming query over rows of {@code event_time, topic}: a {@link MemoryInput} (Spark's {@code MemoryStream}) fed step by
  * step, a {@code foreachBatch} sink that records each micro-batch's rows, and {@code processAllAvailable()} after
  * each step (which also runs the no-data batch Spark starts when the watermark moved). Times are written
  * {@code "12:00:10 topic"} on {@link #DAY} in UTC.
@@ -42,7 +39,7 @@ public final class TopicStream implements AutoCloseable {
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
-  private final MemoryStream<Tuple2<Timestamp, String>> source;
+  private final MemoryInput<Tuple2<Timestamp, String>> source;
   private final List<List<Row>> batches = new CopyOnWriteArrayList<>();
   private int seen;
   private StreamingQuery query;
@@ -50,8 +47,7 @@ public final class TopicStream implements AutoCloseable {
 
   public TopicStream() {
     SparkSession spark = SparkTestSession.get();
-    source = new MemoryStream<>(IDS.incrementAndGet(), spark.sqlContext(), Option.empty(),
-        Encoders.tuple(Encoders.TIMESTAMP(), Encoders.STRING()));
+    source = MemoryInput.create(spark, Encoders.tuple(Encoders.TIMESTAMP(), Encoders.STRING()));
   }
 
   /** The streaming input: {@code event_time} timestamp, {@code topic} string. */
@@ -77,7 +73,7 @@ public final class TopicStream implements AutoCloseable {
       int space = row.indexOf(' ');
       data.add(new Tuple2<>(at(row.substring(0, space)), row.substring(space + 1)));
     }
-    source.addData(JavaConverters.asScalaBufferConverter(data).asScala());
+    source.addData(data);
     query.processAllAvailable();
     return drain();
   }

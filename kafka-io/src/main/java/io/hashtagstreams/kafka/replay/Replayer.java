@@ -5,25 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.hashtagstreams.core.internal.json.EventTimeReader;
 import io.hashtagstreams.kafka.internal.KafkaNames;
-import io.hashtagstreams.kafka.internal.KafkaPreflight;
 import io.hashtagstreams.kafka.internal.OptionMap;
 import io.hashtagstreams.kafka.internal.Redaction;
+import io.hashtagstreams.kafka.internal.TopicProducers;
 import io.hashtagstreams.kafka.internal.replay.AckTracker;
 import io.hashtagstreams.kafka.internal.replay.Pacer;
 
@@ -165,51 +157,11 @@ public final class Replayer {
   }
 
   private void prepareTopic() {
-    String turnOff = "the topic must exist" + (createPartitions > 0 ? "" : ", or use createTopic(partitions)");
-    if (createPartitions == 0) {
-      KafkaPreflight.check(OWNER, kafkaOptions, List.of(topic), failFastTimeout, turnOff);
-      return;
-    }
-    KafkaPreflight.check(OWNER, kafkaOptions, List.of(), failFastTimeout, turnOff);
-    Properties props = new Properties();
-    props.putAll(clientSettings());
-    props.keySet().retainAll(AdminClientConfig.configNames());
-    try (Admin admin = Admin.create(props)) {
-      admin.createTopics(List.of(new NewTopic(topic, java.util.Optional.of(createPartitions),
-          java.util.Optional.empty()))).all().get(failFastTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException(Redaction.scrub(OWNER + ": cannot create topic '" + topic + "' at "
-            + kafkaOptions.get("kafka.bootstrap.servers") + ": " + e.getCause().getMessage(), kafkaOptions));
-      }
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException(OWNER + ": creating topic '" + topic + "' took longer than "
-          + failFastTimeout.toSeconds() + " s");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(OWNER + ": interrupted while creating topic '" + topic + "'");
-    }
-  }
-
-  private Map<String, Object> clientSettings() {
-    Map<String, Object> settings = new java.util.LinkedHashMap<>();
-    kafkaOptions.forEach((key, value) -> settings.put(key.substring("kafka.".length()), value));
-    return settings;
+    TopicProducers.prepareTopics(OWNER, kafkaOptions, List.of(topic), createPartitions, failFastTimeout);
   }
 
   private Properties producerProperties() {
-    Properties props = new Properties();
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-    props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(512 * 1024));
-    props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(64L << 20));
-    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, "hashtag-streams-replay");
-    props.putAll(clientSettings());
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    return props;
+    return TopicProducers.producerProperties(kafkaOptions, "hashtag-streams-replay");
   }
 
   /** The state of one call of {@link #run()}. */

@@ -2,8 +2,6 @@ package io.hashtagstreams.kafka.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,8 +80,9 @@ public final class KafkaBrokerProcess implements AutoCloseable {
   }
 
   /**
-   * Picks two free loopback ports, formats a new log directory under the work directory, starts the broker JVM and
-   * waits until it answers (at most the start timeout).
+   * Reserves two loopback ports ({@link LoopbackPorts}), formats a new log directory under the work directory,
+   * starts the broker JVM and waits until it answers (at most the start timeout); when the broker could not bind a
+   * port that another process took in the meantime, starts again on new ports.
    *
    * @return this broker
    * @throws IllegalStateException when already started, when formatting fails, or when the broker exits or does not
@@ -93,20 +92,67 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     if (configFile != null) {
       throw new IllegalStateException("KafkaBrokerProcess was already started on " + bootstrapServers());
     }
+    LoopbackPorts.startWithRetry(2, ports -> {
+      startOn(ports[0], ports[1]);
+      return this;
+    });
+    return this;
+  }
+
+  // One attempt: a freshly formatted data directory, server.properties for these ports, the broker JVM. A failed
+  // attempt has stopped its process (launch does that) and leaves the data directory to the next attempt's format.
+  void startOn(int brokerPort, int controllerPort) {
     try {
       Files.createDirectories(workDir);
-      port = freePort();
-      int controllerPort = freePort();
-      Properties properties =
-          SingleNodeBrokerConfig.properties(port, controllerPort, workDir.resolve("data"), overrides);
+      Path data = workDir.resolve("data");
+      deleteTree(data);
+      port = brokerPort;
+      Properties properties = SingleNodeBrokerConfig.properties(port, controllerPort, data, overrides);
       Path written = SingleNodeBrokerConfig.write(properties, workDir);
       format(written);
       configFile = written;
     } catch (IOException e) {
+      port = 0;
       throw new UncheckedIOException("KafkaBrokerProcess could not prepare " + workDir, e);
     }
-    launch();
-    return this;
+    long logBefore = logSize();
+    try {
+      launch();
+    } catch (RuntimeException e) {
+      configFile = null;
+      port = 0;
+      if (!LoopbackPorts.isBindClash(e) && brokerLogSaysAddressInUse(logBefore)) {
+        throw new IllegalStateException(e.getMessage() + " (Address already in use)", e);
+      }
+      throw e;
+    }
+  }
+
+  private long logSize() {
+    try {
+      return Files.exists(logFile()) ? Files.size(logFile()) : 0;
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  // Only what this attempt appended: the log keeps earlier attempts' lines.
+  private boolean brokerLogSaysAddressInUse(long from) {
+    try {
+      byte[] all = Files.readAllBytes(logFile());
+      int start = (int) Math.min(from, all.length);
+      return new String(all, start, all.length - start, StandardCharsets.UTF_8).contains("Address already in use");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
   }
 
   /**
@@ -301,13 +347,6 @@ public final class KafkaBrokerProcess implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
     }
   }
 

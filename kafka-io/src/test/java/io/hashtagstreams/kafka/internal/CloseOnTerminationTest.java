@@ -8,13 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.execution.streaming.MemoryStream;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.junit.jupiter.api.Test;
 
+import io.hashtagstreams.core.testing.MemoryInput;
 import io.hashtagstreams.core.testing.SparkTestSession;
-import scala.Option;
-import scala.collection.JavaConverters;
 
 class CloseOnTerminationTest {
 
@@ -85,8 +83,8 @@ class CloseOnTerminationTest {
   }
 
   private static StreamingQuery start(SparkSession spark, String name) throws Exception {
-    MemoryStream<Integer> input = new MemoryStream<>(1, spark.sqlContext(), Option.apply(2), Encoders.INT());
-    input.addData(JavaConverters.asScalaBufferConverter(List.of(1, 2, 3)).asScala());
+    MemoryInput<Integer> input = MemoryInput.create(spark, Encoders.INT(), 2);
+    input.addData(List.of(1, 2, 3));
     return input.toDF().writeStream().queryName(name).format("noop").start();
   }
 

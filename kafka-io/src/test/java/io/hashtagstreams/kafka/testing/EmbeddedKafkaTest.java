@@ -97,7 +97,44 @@ class EmbeddedKafkaTest {
         .cause()
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("EmbeddedKafka needs the Kafka broker on the classpath: add the dependency"
-            + " org.apache.kafka:kafka_2.12:3.9.2 (test scope), which hashtag-streams-kafka-io declares optional");
+            + " org.apache.kafka:kafka_" + System.getProperty("scala.binary.version") + ":3.9.2 (test scope),"
+            + " which hashtag-streams-kafka-io declares optional");
+  }
+
+  @Test
+  void startsFiftyBrokersInARowOnDistinctPortsAndDeletesEachDirectory() {
+    for (int i = 0; i < 50; i++) {
+      EmbeddedKafka broker = new EmbeddedKafka();
+      try {
+        broker.start();
+        assertThat(broker.bootstrapServers()).isNotEqualTo(kafka.bootstrapServers());
+        KafkaTestClients.createTopic(broker.bootstrapServers(), "t", 1, java.util.Map.of());
+      } finally {
+        broker.close();
+      }
+      assertThat(broker.lastLogDir()).as("log directory of broker %d", i).doesNotExist();
+    }
+  }
+
+  @Test
+  void aStartOnATakenPortFailsAsABindClashAndLeavesNothingBehind() throws IOException {
+    int[] ports = LoopbackPorts.reserve(2);
+    EmbeddedKafka broker = new EmbeddedKafka();
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(ports[1], 1,
+        java.net.InetAddress.getLoopbackAddress())) {
+      assertThatThrownBy(() -> broker.startOn(ports[0], ports[1]))
+          .satisfies(e -> assertThat(LoopbackPorts.isBindClash(e)).as("bind clash: %s", e).isTrue());
+      assertThat(broker.lastLogDir()).doesNotExist();
+      assertThatThrownBy(broker::bootstrapServers).isInstanceOf(IllegalStateException.class)
+          .hasMessage("EmbeddedKafka is not started");
+    }
+    try {
+      broker.start();
+      KafkaTestClients.createTopic(broker.bootstrapServers(), "after-clash", 1, java.util.Map.of());
+    } finally {
+      broker.close();
+    }
+    assertThat(broker.lastLogDir()).doesNotExist();
   }
 
   /** Hides the broker's classes ({@code kafka.*}) and loads this module's classes afresh, so they link here. */

@@ -61,6 +61,27 @@ class KafkaBrokerProcessTest {
   }
 
   @Test
+  void aStartOnATakenPortFailsAsABindClashAndAStartAfterItSucceeds() throws IOException {
+    int[] ports = LoopbackPorts.reserve(2);
+    KafkaBrokerProcess kafka = KafkaBrokerProcess.builder().workDirectory(dir).build();
+    try {
+      try (java.net.ServerSocket taken = new java.net.ServerSocket(ports[0], 1,
+          java.net.InetAddress.getLoopbackAddress())) {
+        assertThatThrownBy(() -> kafka.startOn(ports[0], ports[1]))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageEndingWith("stopped before it answered (Address already in use)")
+            .satisfies(e -> assertThat(LoopbackPorts.isBindClash(e)).isTrue());
+        assertThat(kafka.running()).isFalse();
+      }
+      kafka.start();
+      KafkaTestClients.createTopic(kafka.bootstrapServers(), "after-clash", 1, Map.of());
+      assertThat(kafka.bootstrapServers()).isNotEqualTo("127.0.0.1:" + ports[0]);
+    } finally {
+      kafka.close();
+    }
+  }
+
+  @Test
   void failsWithTheBadValueWhenTheBrokerCannotStart() {
     KafkaBrokerProcess broken = KafkaBrokerProcess.builder().workDirectory(dir)
         .serverProperty("num.network.threads", "not-a-number").build();

@@ -110,27 +110,33 @@ public final class NetworkOverloads {
         case 1:
           return oneArgument.apply(arguments);
         case 2:
-          checkLiteralNetwork((Expression) children.apply(1));
+          checkLiteralNetwork(name, (Expression) children.apply(1));
           return twoArguments.apply(arguments);
         default:
           throw new IllegalArgumentException(name + " takes (text) or (text, network), but got "
               + children.length() + " arguments");
       }
     }
+  }
 
-    private void checkLiteralNetwork(Expression network) {
-      if (!network.resolved() || !network.foldable()) {
-        return;
-      }
-      Object value;
-      try {
-        value = network.eval(null);
-      } catch (RuntimeException e) {
-        return;  // not a constant after all; the function checks each row's value
-      }
-      if (value != null) {
-        NetworkArgument.parse(name + "(text, network)", value.toString());
-      }
+  /**
+   * Fails when {@code network}, the second argument of {@code name(text, network)}, is a constant that names no
+   * network, so a misspelt literal fails the query at analysis; anything else is checked per row by the function.
+   *
+   * @throws IllegalArgumentException naming the function and the bad value
+   */
+  public static void checkLiteralNetwork(String name, Expression network) {
+    if (!network.resolved() || !network.foldable()) {
+      return;
+    }
+    Object value;
+    try {
+      value = network.eval(null);
+    } catch (RuntimeException e) {
+      return;  // not a constant after all; the function checks each row's value
+    }
+    if (value != null) {
+      NetworkArgument.parse(name + "(text, network)", value.toString());
     }
   }
 }

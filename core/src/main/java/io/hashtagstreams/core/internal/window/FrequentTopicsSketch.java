@@ -7,15 +7,13 @@ import java.io.ObjectOutput;
 import java.util.Arrays;
 import java.util.Comparator;
 
-import org.apache.datasketches.ArrayOfStringsSerDe;
 import org.apache.datasketches.frequencies.ErrorType;
 import org.apache.datasketches.frequencies.ItemsSketch;
-import org.apache.datasketches.memory.Memory;
 
 /**
- * One window's topic frequencies in bounded memory: a DataSketches frequent-items sketch
- * ({@link ItemsSketch}, datasketches-java 3.3.0, a Misra-Gries variant) over topic strings, with the top-{@code k}
- * read-out that {@code approxTopTopics} needs and a compact serialized form.
+ * One window's topic frequencies in bounded memory: a DataSketches frequent-items sketch ({@link ItemsSketch}:
+ * datasketches-java 3.3.0 on the Spark 3.5 line, 6.x on Spark 4; a Misra-Gries variant) over topic strings, with
+ * the top-{@code k} read-out that {@code approxTopTopics} needs and a compact serialized form.
  *
  * <p>The sketch's own guarantees (DataSketches, {@code ItemsSketch} Javadoc), with {@code M} = {@code maxMapSize}
  * (here {@code maxTracked}) and {@code W} = the number of occurrences added:
@@ -25,18 +23,18 @@ import org.apache.datasketches.memory.Memory;
  *       the same for every topic: {@link #maximumError()}, at most {@code 3.5 W / M};</li>
  *   <li>a topic whose true count exceeds {@link #maximumError()} is tracked (no false negatives).</li>
  * </ul>
- * In 3.3.0 the estimate of a tracked topic equals its upper bound; an untracked topic has estimate 0.
+ * In 3.3.0 and 6.x the estimate of a tracked topic equals its upper bound; an untracked topic has estimate 0.
  *
  * <p>Serialization ({@link Externalizable}, used by Spark between the partial and final aggregation and in the
  * streaming state) writes the sketch's own byte image ({@link ItemsSketch#toByteArray}, strings as UTF-8 by
- * {@link ArrayOfStringsSerDe}): 32 bytes of header plus, per tracked topic, 8 bytes of count, 4 of length and the
- * topic's UTF-8 bytes. A topic holding an unpaired surrogate (not valid Unicode) does not survive UTF-8 and comes
+ * DataSketches' {@code ArrayOfStringsSerDe}, reached through the per-line {@code ItemsSketchBytes}): 32 bytes of
+ * header plus, per tracked topic, 8 bytes of count, 4 of length and the topic's UTF-8 bytes; the same bytes on both
+ * Spark lines, so checkpointed state moves between them. A topic holding an unpaired surrogate (not valid Unicode) does not survive UTF-8 and comes
  * back with {@code ?} in its place.
  */
 public final class FrequentTopicsSketch implements Externalizable {
 
   private static final long serialVersionUID = 1L;
-  private static final ArrayOfStringsSerDe SERDE = new ArrayOfStringsSerDe();
 
   /** Best first: higher estimate, then the smaller topic ({@link String#compareTo}), as {@code topTopics}. */
   private static final Comparator<ItemsSketch.Row<String>> RANKING =
@@ -105,12 +103,12 @@ public final class FrequentTopicsSketch implements Externalizable {
 
   /** The sketch's byte image. */
   public byte[] toBytes() {
-    return sketch.toByteArray(SERDE);
+    return ItemsSketchBytes.toBytes(sketch);
   }
 
   /** A sketch from {@link #toBytes()}. */
   public static FrequentTopicsSketch fromBytes(byte[] bytes) {
-    return new FrequentTopicsSketch(ItemsSketch.getInstance(Memory.wrap(bytes), SERDE));
+    return new FrequentTopicsSketch(ItemsSketchBytes.fromBytes(bytes));
   }
 
   @Override
@@ -124,6 +122,6 @@ public final class FrequentTopicsSketch implements Externalizable {
   public void readExternal(ObjectInput in) throws IOException {
     byte[] bytes = new byte[in.readInt()];
     in.readFully(bytes);
-    sketch = ItemsSketch.getInstance(Memory.wrap(bytes), SERDE);
+    sketch = ItemsSketchBytes.fromBytes(bytes);
   }
 }
