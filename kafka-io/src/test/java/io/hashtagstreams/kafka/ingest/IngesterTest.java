@@ -167,6 +167,24 @@ class IngesterTest {
   }
 
   @Test
+  void aTokenRefusedOnReconnectEndsTheRunAfterWritingWhatWasRead(TestInfo test) {
+    String topic = topic(test);
+    List<String> frames = RecordedFrames.jetstream();
+    try (JetstreamTestServer server = JetstreamTestServer.start(frames)) {
+      server.plan(ConnectionPlan.serve(5).thenClose(), ConnectionPlan.refuse(403));
+      Ingester ingester = jetstream(server, topic).build();
+
+      assertThatThrownBy(ingester::run)
+          .isInstanceOf(IngestException.class)
+          .hasMessageContaining(server.endpoint() + " answered HTTP 403")
+          .hasMessageEndingWith("(3 posts were written and acknowledged)");
+      assertThat(values(topic)).containsExactlyElementsOf(commits(frames).subList(0, 3));
+      assertThatThrownBy(ingester::run).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("run() was already called");
+    }
+  }
+
+  @Test
   void unreachableEndpointFailsWithinTheFailFastTimeout(TestInfo test) throws IOException {
     String topic = topic(test);
     URI closed = URI.create("ws://127.0.0.1:" + closedPort() + "/subscribe");
@@ -210,6 +228,26 @@ class IngesterTest {
       assertThat(server.authorizations()).containsOnly("Bearer " + TOKEN);
       assertThat(ingester.toString()).doesNotContain(TOKEN);
       assertThat(reports).isNotEmpty().allSatisfy(report -> assertThat(report.toString()).doesNotContain(TOKEN));
+    }
+  }
+
+  @Test
+  void restartedMastodonIngestFillsTheGapFromTheTopicsNewestStatus(TestInfo test) throws Exception {
+    String topic = topic(test);
+    List<String> statuses = RecordedFrames.mastodonStatuses();
+    List<String> events = statuses.stream().map(StreamTestServer::update).toList();
+    try (StreamTestServer server = StreamTestServer.serverSentEvents("/api/v1/streaming/public", events)) {
+      server.timeline(statuses);
+      server.plan(ConnectionPlan.serve(2).thenStall(), ConnectionPlan.serveAll().startingAt(4));
+      runUntil(base(topic).source(mastodon(server, server.base())).build(), topic, 2);
+      // A new process: the topic's newest Status (s1) is where the gap starts; s2..s4 come from REST.
+      IngestProgress second = runUntil(base(topic).source(mastodon(server, server.base())).build(), topic, 6);
+
+      assertThat(values(topic)).containsExactly(statuses.get(0), statuses.get(1), statuses.get(2), statuses.get(3),
+          statuses.get(4), statuses.get(4));
+      assertThat(second.recovered()).isEqualTo(3);
+      assertThat(second.reconnects()).isZero();
+      assertThat(server.requests()).contains("/api/v1/timelines/public?limit=40&since_id=113560000000000102");
     }
   }
 
