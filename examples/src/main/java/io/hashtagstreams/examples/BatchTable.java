@@ -66,6 +66,20 @@ public final class BatchTable implements VoidFunction2<Dataset<Row>, Long> {
    */
   @Override
   public void call(Dataset<Row> batch, Long batchId) {
+    print(batch, "batch " + batchId);
+  }
+
+  /**
+   * Prints the windows a finite input left open (see {@code EndOfInput}), under the header
+   * {@code == top | closed by the end of input ==}; nothing when there are none.
+   *
+   * @param rows the windows' rows, computed as a batch
+   */
+  public void printClosedByEndOfInput(Dataset<Row> rows) {
+    print(rows, "closed by the end of input");
+  }
+
+  private void print(Dataset<Row> batch, String label) {
     List<Row> collected = batch.orderBy(order).limit(rows + 1).collectAsList();
     if (collected.isEmpty()) {
       return;
@@ -73,7 +87,7 @@ public final class BatchTable implements VoidFunction2<Dataset<Row>, Long> {
     boolean more = collected.size() > rows;
     List<Row> shown = more ? collected.subList(0, rows) : collected;
     StringBuilder text = new StringBuilder();
-    text.append("== ").append(title).append(" | batch ").append(batchId).append(" ==").append(System.lineSeparator());
+    text.append("== ").append(title).append(" | ").append(label).append(" ==").append(System.lineSeparator());
     text.append(TablePrinter.format(Arrays.asList(batch.columns()), shown));
     if (more) {
       text.append(MORE).append(System.lineSeparator());

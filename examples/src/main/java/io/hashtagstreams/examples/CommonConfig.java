@@ -38,6 +38,8 @@ import io.hashtagstreams.kafka.ingest.IngestSource;
  *       these tweet files (JSON lines, {@code .gz}, {@code .bz2}, {@code .tar}, directories, globs)</td></tr>
  *   <tr><td>{@code --speed x}</td><td>none</td><td>with {@code --input}: replay event time x times faster (then
  *       {@code --rate} caps only when given)</td></tr>
+ *   <tr><td>{@code --dead-letter-topic name}</td><td>none</td><td>write every rejected input record there, with
+ *       its reason in a header (created on the embedded broker; must exist on a given cluster)</td></tr>
  *   <tr><td>{@code --live network}</td><td>none: the generator</td><td>embedded only: feed the input topic
  *       from {@code jetstream}, {@code mastodon} or {@code x} ({@code --live-url}, {@code --token-env},
  *       {@code --token-file} as for {@code ingest})</td></tr>
@@ -65,12 +67,13 @@ import io.hashtagstreams.kafka.ingest.IngestSource;
  * @param inputs embedded only: tweet files to replay instead of the generator; empty for the generator
  * @param speed with {@code inputs}: the event-time speed-up, or null to pace by {@code rate} only
  * @param kafkaTimeout how long the fail-fast check of the Kafka source and sink waits
+ * @param deadLetterTopic where rejected input records are written, or null for nowhere (they are still counted)
  * @param live embedded only: the live network that feeds the input topic instead of the generator
  *     ({@code --live}), or null
  */
 public record CommonConfig(String bootstrapServers, String topic, Duration duration, Duration triggerInterval,
     int rows, boolean fromBeginning, int rate, int speedup, long seed, int partitions, long maxOffsetsPerTrigger,
-    boolean ui, List<String> inputs, Double speed, Duration kafkaTimeout, IngestSource live) {
+    boolean ui, List<String> inputs, Double speed, Duration kafkaTimeout, String deadLetterTopic, IngestSource live) {
 
   /** Checks the values; see the class comment for their meaning. */
   public CommonConfig {
@@ -78,6 +81,14 @@ public record CommonConfig(String bootstrapServers, String topic, Duration durat
     Objects.requireNonNull(duration, "duration");
     inputs = inputs == null ? List.of() : List.copyOf(inputs);
     Objects.requireNonNull(kafkaTimeout, "kafkaTimeout");
+  }
+
+  /** The options without a dead-letter topic or a live source; see the class comment. */
+  public CommonConfig(String bootstrapServers, String topic, Duration duration, Duration triggerInterval, int rows,
+      boolean fromBeginning, int rate, int speedup, long seed, int partitions, long maxOffsetsPerTrigger, boolean ui,
+      List<String> inputs, Double speed, Duration kafkaTimeout) {
+    this(bootstrapServers, topic, duration, triggerInterval, rows, fromBeginning, rate, speedup, seed, partitions,
+        maxOffsetsPerTrigger, ui, inputs, speed, kafkaTimeout, null, null);
   }
 
   /** Whether the embedded broker is fed from {@link #inputs()} rather than the generator. */

@@ -82,6 +82,10 @@ public final class CommonOptions {
           + " worth)")
   Integer maxOffsetsPerTrigger;
 
+  @Option(names = "--dead-letter-topic", paramLabel = "NAME", converter = OptionConverters.NonBlank.class,
+      description = "write every rejected input record to this topic, its reason in a header (embedded: created)")
+  String deadLetterTopic;
+
   @Option(names = "--no-ui", arity = "0", preprocessor = OptionConverters.Flag.class,
       description = "local runs: no Spark UI (default: on at 127.0.0.1, its address printed at start)")
   boolean noUi;
@@ -176,6 +180,7 @@ public final class CommonOptions {
         inputs == null ? List.of() : List.copyOf(inputs),
         speed,
         kafkaTimeout != null ? kafkaTimeout : DEFAULT_KAFKA_TIMEOUT,
+        deadLetterTopic,
         liveSource);
   }
 

@@ -14,7 +14,10 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
  * [top] batch 7: in 2001 rows/s, processed 5120 rows/s, 780 ms, watermark 2026-11-24T01:03:30.000Z, state 1534 rows, 0 late
  * </pre>
  * The fields are the batch id, input and processing rates, the batch duration, the watermark ({@code -} before the
- * first one), the rows held in state by all stateful operators, and the rows dropped as later than the watermark.
+ * first one), the rows held in state by all stateful operators, the rows dropped as later than the watermark
+ * (Spark's {@code numRowsDroppedByWatermark}: the window operators drop no row themselves), and, for queries that
+ * read tweets, the records the batch rejected per reason ({@link RejectionCounts}), e.g.
+ * {@code , rejected 3 (delete_notice 2, limit_notice 1)}.
  *
  * <p>A batch whose input offsets advanced but which read no row did not run its query: after a restart, the
  * exactly-once Kafka sink skips a replayed batch it had already committed (a {@code read_committed} source whose new
@@ -69,11 +72,13 @@ public final class ProgressPrinter extends StreamingQueryListener {
           + " the sink had already written, or only transaction markers): state not updated, %d ms, watermark %s",
           name, progress.batchId(), progress.batchDuration(), watermark == null ? "-" : watermark);
     }
+    java.util.Map<String, Long> rejected = RejectionCounts.of(progress);
     return String.format(Locale.ROOT,
         "[%s] batch %d: in %.0f rows/s, processed %.0f rows/s, %d ms, watermark %s, state %d rows, %d late",
         name, progress.batchId(),
         finite(progress.inputRowsPerSecond()), finite(progress.processedRowsPerSecond()), progress.batchDuration(),
-        watermark == null ? "-" : watermark, stateRows, late);
+        watermark == null ? "-" : watermark, stateRows, late)
+        + (rejected.isEmpty() ? "" : ", " + RejectionCounts.format(rejected));
   }
 
   private static boolean notRun(StreamingQueryProgress progress) {

@@ -90,7 +90,27 @@ public final class Queries {
    * @return {@code id, text, event_time, lang, is_retweet, topic}
    */
   public static Dataset<Row> topics(QueryContext context, CommonConfig common) {
-    return records(context, common)
+    return RejectionCounts.observe(records(context, common))
+        .transform(HashtagOps.extractText())
+        .transform(HashtagOps.explodeTopics());
+  }
+
+  /**
+   * The same topics as {@link #topics}, as a batch over everything the input topic holds now: for the windows a
+   * finite input left open ({@code EndOfInput}).
+   *
+   * @param context where Kafka is
+   * @param common the topic
+   * @return the topics' columns, batch
+   */
+  public static Dataset<Row> batchTopics(QueryContext context, CommonConfig common) {
+    return KafkaTweetSource.builder()
+        .bootstrapServers(context.bootstrapServers())
+        .subscribe(common.topic())
+        .startingOffsets("earliest")
+        .endingOffsets("latest")
+        .failFastTimeout(common.kafkaTimeout())
+        .buildBatch(context.spark())
         .transform(HashtagOps.extractText())
         .transform(HashtagOps.explodeTopics());
   }

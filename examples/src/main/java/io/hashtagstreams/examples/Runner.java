@@ -16,6 +16,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 
+import io.hashtagstreams.core.EndOfInput;
+
 /**
  * Runs one configured subcommand from start to clean end: work directory, Kafka (embedded or given), session,
  * progress printer, query; then waits for {@code --duration}, the query's own end or Ctrl-C, and undoes everything
@@ -32,6 +34,7 @@ final class Runner<C extends Subcommand.RunConfig> {
   private final CountDownLatch cleanedUp = new CountDownLatch(1);
   private volatile SparkSession spark;
   private volatile ClusterWatch watch;
+  private volatile RunTotals totals;
   private volatile boolean interrupted;
 
   Runner(Subcommand<C> command, C config, PrintStream out, PrintStream err) {
@@ -56,7 +59,7 @@ final class Runner<C extends Subcommand.RunConfig> {
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     try {
       workDir = Files.createTempDirectory("hashtag-streams-");
-      kafka = KafkaEnvironment.open(common, command.outputTopics(config), err);
+      kafka = KafkaEnvironment.open(common, DeadLetterQuery.withTopic(command.outputTopics(config), common), err);
       spark = LocalSpark.session(common.ui());
       if (ownSession) {
         LocalSpark.uiAnnouncement(spark, common.ui()).ifPresent(err::println);
@@ -64,19 +67,37 @@ final class Runner<C extends Subcommand.RunConfig> {
       watch = ClusterWatch.attach(spark.sparkContext());
       progress = new ProgressPrinter(out);
       spark.streams().addListener(progress);
-      Optional<StreamingQuery> query =
-          command.start(new QueryContext(spark, kafka.bootstrapServers(), workDir, out), config);
+      totals = new RunTotals(command.name());
+      spark.streams().addListener(totals);
+      boolean finiteInput = FiniteInput.applies(common, kafka);
+      if (finiteInput && !FiniteInput.replayFirst(kafka, common, err)) {
+        return HashtagStreamsApp.FAILED;
+      }
+      QueryContext context = new QueryContext(spark, kafka.bootstrapServers(), workDir, out);
+      Optional<StreamingQuery> query = command.start(context, config);
+      Optional<StreamingQuery> deadLetters =
+          query.isPresent() ? DeadLetterQuery.start(context, common, command.name()) : Optional.empty();
       if (query.isPresent()) {
-        kafka.startFeeding(common.replaysInput() || common.ingestsLive() ? null : TweetFeed.create(common));
+        if (!finiteInput) {
+          kafka.startFeeding(common.replaysInput() || common.ingestsLive() ? null : TweetFeed.create(common));
+        }
         boolean ended = query.get().awaitTermination(common.duration().toMillis());
         if (!ended) {
           finishCurrentBatch(query.get());
+        }
+        totals.catchUp(query.get().recentProgress());
+        if (ended && deadLetters.isPresent()) {
+          // available-now: the dead letters of the same input are written by the time the run ends
+          deadLetters.get().awaitTermination(common.duration().toMillis());
+        }
+        if (ended && finiteInput && !interrupted) {
+          command.printLeftOpenWindows(context, config, EndOfInput.lastWatermark(query.get()));
         }
         String how = interrupted ? " stopped (Ctrl-C)"
             : ended ? " finished" : " ran for " + DurationConverter.format(common.duration());
         err.println("[app] " + command.name() + how
             + (kafka.embedded() ? "; " + kafka.produced() + (common.replaysInput() ? " records replayed"
-                : common.ingestsLive() ? " live posts ingested" : " tweets produced") : ""));
+                : common.ingestsLive() ? " live posts ingested" : " tweets produced") : "") + "; " + totals.describe());
       }
       if (kafka.producerFailure() != null) {
         err.println("error: " + (common.replaysInput() ? "replaying --input"
@@ -142,6 +163,9 @@ final class Runner<C extends Subcommand.RunConfig> {
       quietly(() -> {
         if (progress != null) {
           session.streams().removeListener(progress);
+        }
+        if (totals != null) {
+          session.streams().removeListener(totals);
         }
       });
       quietly(() -> session.sparkContext().removeSparkListener(watch));

@@ -107,6 +107,17 @@ public abstract class Subcommand<C extends Subcommand.RunConfig> implements Call
   public abstract Optional<StreamingQuery> start(QueryContext context, C config);
 
   /**
+   * Prints the windows the ended query never wrote because its finite input ended before the watermark passed
+   * them (see {@code io.hashtagstreams.core.EndOfInput}); nothing by default, for subcommands without windows.
+   *
+   * @param context session, Kafka address, work directory, output
+   * @param config the parsed options
+   * @param watermark the watermark the query's last micro-batch ran with
+   */
+  public void printLeftOpenWindows(QueryContext context, C config, java.util.Optional<java.time.Instant> watermark) {
+  }
+
+  /**
    * Runs the parsed subcommand inside {@link HashtagStreamsApp#run}: a {@link UsageException} from
    * {@link #toConfig()} becomes a usage error (exit code 2), everything else is the {@link Runner}'s.
    *

@@ -2,6 +2,7 @@ package io.hashtagstreams.examples;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -9,6 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import io.hashtagstreams.core.EndOfInput;
 import io.hashtagstreams.core.HashtagOps;
 
 import picocli.CommandLine.Command;
@@ -110,17 +112,35 @@ public final class TopCommand extends Subcommand<TopCommand.Config> {
    * @return the started query
    */
   public StreamingQuery buildQuery(QueryContext context, Config config) {
+    return Queries.printBatches(flatten(rank(Queries.topics(context, config.common()), config), config), "append",
+        name(), context, config.common(), table(context, config));
+  }
+
+  /** Prints the windows a finite input left open, ranked as the stream would have ranked them. */
+  @Override
+  public void printLeftOpenWindows(QueryContext context, Config config, Optional<Instant> watermark) {
+    table(context, config).printClosedByEndOfInput(flatten(
+        rank(Queries.batchTopics(context, config.common()), config).transform(EndOfInput.windowsLeftOpen(watermark)),
+        config));
+  }
+
+  private static Dataset<Row> rank(Dataset<Row> topics, Config config) {
     WindowConfig windows = config.windows();
-    Dataset<Row> topics = Queries.topics(context, config.common());
-    Dataset<Row> top = config.approx().isPresent()
+    return config.approx().isPresent()
         ? topics.transform(HashtagOps.approxTopTopics(config.k(), config.approx().getAsInt(), windows.window(),
-                windows.slide(), windows.watermark()))
-            .selectExpr("window.start AS window_start", "window.end AS window_end", "rank", "topic", "count",
-                "count_lower", "count_upper")
-        : topics.transform(HashtagOps.topTopics(config.k(), windows.window(), windows.slide(), windows.watermark()))
-            .selectExpr("window.start AS window_start", "window.end AS window_end", "rank", "topic", "count");
-    return Queries.printBatches(top, "append", name(), context, config.common(),
-        new BatchTable(name(), context.out(), config.common().rows(), col("window_start"), col("rank")));
+            windows.slide(), windows.watermark()))
+        : topics.transform(HashtagOps.topTopics(config.k(), windows.window(), windows.slide(), windows.watermark()));
+  }
+
+  private static Dataset<Row> flatten(Dataset<Row> ranked, Config config) {
+    return config.approx().isPresent()
+        ? ranked.selectExpr("window.start AS window_start", "window.end AS window_end", "rank", "topic", "count",
+            "count_lower", "count_upper")
+        : ranked.selectExpr("window.start AS window_start", "window.end AS window_end", "rank", "topic", "count");
+  }
+
+  private BatchTable table(QueryContext context, Config config) {
+    return new BatchTable(name(), context.out(), config.common().rows(), col("window_start"), col("rank"));
   }
 
   @Override

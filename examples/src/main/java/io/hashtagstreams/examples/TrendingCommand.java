@@ -3,12 +3,14 @@ package io.hashtagstreams.examples;
 import static org.apache.spark.sql.functions.col;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import io.hashtagstreams.core.EndOfInput;
 import io.hashtagstreams.core.HashtagOps;
 import io.hashtagstreams.core.TrendOptions;
 
@@ -102,12 +104,28 @@ public final class TrendingCommand extends Subcommand<TrendingCommand.Config> {
    * @return the started query
    */
   public StreamingQuery buildQuery(QueryContext context, Config config) {
-    Dataset<Row> trending = Queries.topics(context, config.common())
-        .transform(HashtagOps.trendingTopics(config.options()))
-        .selectExpr("window.start AS window_start", "window.end AS window_end", "rank", "topic", "count",
-            "baseline", "score");
-    return Queries.printBatches(trending, "append", name(), context, config.common(),
-        new BatchTable(name(), context.out(), config.common().rows(), col("window_start"), col("rank")));
+    return Queries.printBatches(flatten(Queries.topics(context, config.common())
+        .transform(HashtagOps.trendingTopics(config.options()))), "append", name(), context, config.common(),
+        table(context, config));
+  }
+
+  /**
+   * Prints the windows a finite input left open, scored by a batch run over the whole input (which also sees rows
+   * the stream dropped as late; with a watermark longer than the input's disorder the scores are the same).
+   */
+  @Override
+  public void printLeftOpenWindows(QueryContext context, Config config, Optional<Instant> watermark) {
+    table(context, config).printClosedByEndOfInput(flatten(Queries.batchTopics(context, config.common())
+        .transform(HashtagOps.trendingTopics(config.options())).transform(EndOfInput.windowsLeftOpen(watermark))));
+  }
+
+  private static Dataset<Row> flatten(Dataset<Row> trending) {
+    return trending.selectExpr("window.start AS window_start", "window.end AS window_end", "rank", "topic", "count",
+        "baseline", "score");
+  }
+
+  private BatchTable table(QueryContext context, Config config) {
+    return new BatchTable(name(), context.out(), config.common().rows(), col("window_start"), col("rank"));
   }
 
   @Override

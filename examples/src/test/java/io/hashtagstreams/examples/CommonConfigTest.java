@@ -18,7 +18,7 @@ class CommonConfigTest {
   @Test
   void defaultsToAnEmbeddedBrokerReadFromTheBeginning() {
     assertThat(parse()).isEqualTo(new CommonConfig(null, "tweets", Duration.ofSeconds(60), Duration.ofSeconds(5),
-        20, true, 2000, 10, 42L, 2, 0L, true, List.of(), null, Duration.ofSeconds(30), null));
+        20, true, 2000, 10, 42L, 2, 0L, true, List.of(), null, Duration.ofSeconds(30), null, null));
     assertThat(parse().embedded()).isTrue();
     assertThat(parse().startingOffsets()).isEqualTo("earliest");
     assertThat(parse().trigger()).isEqualTo(Trigger.ProcessingTime(5000));
@@ -39,7 +39,7 @@ class CommonConfigTest {
     assertThat(parse("--topic", "t", "--duration", "2m", "--trigger", "500ms", "--rows", "7", "--rate", "10",
         "--speedup", "3", "--seed", "-1", "--partitions", "4", "--no-ui"))
         .isEqualTo(new CommonConfig(null, "t", Duration.ofMinutes(2), Duration.ofMillis(500), 7, true, 10, 3, -1L, 4,
-            0L, false, List.of(), null, Duration.ofSeconds(30), null));
+            0L, false, List.of(), null, Duration.ofSeconds(30), null, null));
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.common.acl.AclOperation;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.DataStreamWriter;
@@ -75,7 +76,8 @@ import io.hashtagstreams.kafka.internal.TransactionalBatchWriter;
  *   <li>one running query per sink identity (checkpoint and topic); a second one fences the first. Moving the
  *       checkpoint changes the identity, and the new query starts again from batch 0 for deduplication;</li>
  *   <li>the principal needs {@code Write} and {@code Describe} on the transactional id, {@code Read} on the group
- *       {@code <transactionalId>-batches} and {@code Write} on the topic;</li>
+ *       {@code <transactionalId>-batches}, and {@code Write} and {@code Read} on the topic (the batch id is
+ *       committed as an offset of the topic's partition 0, which Kafka authorizes as {@code Read});</li>
  *   <li>continuous triggers are not supported.</li>
  * </ul>
  *
@@ -84,7 +86,8 @@ import io.hashtagstreams.kafka.internal.TransactionalBatchWriter;
  *
  * <p>Fail fast: {@link #start(Dataset)} first asks the brokers (Kafka's Admin client, same client settings) whether
  * they answer and whether the output topic exists, and throws {@link IllegalStateException} naming the servers or
- * the topic when not, within {@link Builder#failFastTimeout(Duration)} (default 30 s); off with
+ * the topic when not, or naming the missing permission (the login, {@code Write} on the topic, and for exactly-once
+ * {@code Read} on the topic and the transactional id), within {@link Builder#failFastTimeout(Duration)} (default 30 s); off with
  * {@link Builder#failFast(boolean) failFast(false)}, e.g. for a broker that creates topics on first write.
  *
  * @since 0.1.0
@@ -184,7 +187,11 @@ public final class KafkaSink {
    * @since 0.2.0
    */
   public void checkKafkaNow() {
-    KafkaPreflight.check(OWNER, kafkaOptions, List.of(topic), failFastTimeout,
+    boolean exactlyOnce = guarantee == DeliveryGuarantee.EXACTLY_ONCE;
+    // The exactly-once sink also commits its batch id as an offset of the topic, which Kafka authorizes as READ.
+    KafkaPreflight.check(OWNER, kafkaOptions, List.of(topic),
+        exactlyOnce ? List.of(AclOperation.WRITE, AclOperation.READ) : List.of(AclOperation.WRITE),
+        exactlyOnce ? transactionalId() : null, failFastTimeout,
         "turn this check off with failFast(false)");
   }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import org.apache.kafka.common.acl.AclOperation;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -175,7 +176,7 @@ public final class KafkaTweetSource {
     } else if (options.containsKey("assign")) {
       topics.addAll(KafkaPreflight.assignedTopics(options.get("assign")));
     }
-    KafkaPreflight.check(OWNER, options, topics, failFastTimeout, TURN_OFF);
+    KafkaPreflight.check(OWNER, options, topics, List.of(AclOperation.READ), null, failFastTimeout, TURN_OFF);
   }
 
   private void checkKafka() {

@@ -1,6 +1,10 @@
 package io.hashtagstreams.core.sql;
 
+import java.util.List;
+
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.DataType;
 
 import io.hashtagstreams.core.ExtractOptions;
@@ -87,17 +91,41 @@ public final class HashtagFunctions {
       throw new IllegalArgumentException("HashtagFunctions.register needs ExtractOptions, got null;"
           + " use ExtractOptions.defaults()");
     }
-    NetworkOverloads.register(spark, HashtagsUdf.NAME, new HashtagsUdf(), new HashtagsByNetworkUdf(),
-        type(HashtagsUdf.RETURN_TYPE));
-    NetworkOverloads.register(spark, HashtagsAsWrittenUdf.NAME, new HashtagsAsWrittenUdf(),
-        new HashtagsAsWrittenByNetworkUdf(), type(HashtagsAsWrittenUdf.RETURN_TYPE));
-    spark.udf().register(NormalizeHashtagUdf.NAME, new NormalizeHashtagUdf(), type(NormalizeHashtagUdf.RETURN_TYPE));
-    spark.udf().register(ParseTweetUdf.NAME, new ParseTweetUdf(options), type(ParseTweetUdf.RETURN_TYPE));
-    spark.udf().register(TweetRejectReasonUdf.NAME, new TweetRejectReasonUdf(options),
-        type(TweetRejectReasonUdf.RETURN_TYPE));
+    for (SqlFunction function : all(options)) {
+      if (function.byNetwork() != null) {
+        NetworkOverloads.register(spark, function.name(), function.plain(), function.byNetwork(),
+            type(function.returnType()));
+      } else {
+        spark.udf().register(function.name(), function.udf(), type(function.returnType()));
+      }
+    }
   }
 
-  private static DataType type(String ddl) {
+  /**
+   * One SQL function: its name, its Java class's instance, the instance of its {@code (text, network)} form when it
+   * has one (else null) and its return type (DDL).
+   */
+  record SqlFunction(String name, UDF1<?, ?> udf, UDF2<String, String, ?> byNetwork, String returnType) {
+
+    @SuppressWarnings("unchecked")
+    UDF1<String, ?> plain() {
+      return (UDF1<String, ?>) udf;
+    }
+  }
+
+  /** The five functions, in the order of the class comment's table; the one list that both ways of registering use. */
+  static List<SqlFunction> all(ExtractOptions options) {
+    return List.of(
+        new SqlFunction(HashtagsUdf.NAME, new HashtagsUdf(), new HashtagsByNetworkUdf(), HashtagsUdf.RETURN_TYPE),
+        new SqlFunction(HashtagsAsWrittenUdf.NAME, new HashtagsAsWrittenUdf(), new HashtagsAsWrittenByNetworkUdf(),
+            HashtagsAsWrittenUdf.RETURN_TYPE),
+        new SqlFunction(NormalizeHashtagUdf.NAME, new NormalizeHashtagUdf(), null, NormalizeHashtagUdf.RETURN_TYPE),
+        new SqlFunction(ParseTweetUdf.NAME, new ParseTweetUdf(options), null, ParseTweetUdf.RETURN_TYPE),
+        new SqlFunction(TweetRejectReasonUdf.NAME, new TweetRejectReasonUdf(options), null,
+            TweetRejectReasonUdf.RETURN_TYPE));
+  }
+
+  static DataType type(String ddl) {
     return DataType.fromDDL(ddl);
   }
 }

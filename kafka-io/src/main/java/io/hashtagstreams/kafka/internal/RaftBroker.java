@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 import org.apache.kafka.common.Uuid;
@@ -49,16 +51,23 @@ public final class RaftBroker {
 
   /** Formats the log directory with a new cluster id, as {@code kafka-storage.sh format} does. */
   public void format(Path workDir) throws IOException {
+    format(workDir, List.of());
+  }
+
+  /** Formats as {@link #format(Path)}, with more storage tool arguments such as {@code --add-scram}. */
+  public void format(Path workDir, List<String> extraArguments) throws IOException {
     Path config = SingleNodeBrokerConfig.write(properties, workDir);
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     int exit;
     try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-      exit = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c",
-          config.toString()}, print);
+      List<String> args = new ArrayList<>(List.of("format", "-t", Uuid.randomUuid().toString(), "-c",
+          config.toString()));
+      args.addAll(extraArguments);
+      exit = StorageTool.execute(args.toArray(new String[0]), print);
     }
     if (exit != 0) {
       throw new IllegalStateException("kafka storage format failed (exit " + exit + "): "
-          + output.toString(StandardCharsets.UTF_8));
+          + output.toString(StandardCharsets.UTF_8).replaceAll("password=[^\\],]*", "password=***"));
     }
   }
 

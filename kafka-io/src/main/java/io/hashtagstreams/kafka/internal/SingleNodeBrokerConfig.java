@@ -30,6 +30,15 @@ public final class SingleNodeBrokerConfig {
    * cannot be overridden.
    */
   public static Properties properties(int port, int controllerPort, Path logDir, Map<String, String> overrides) {
+    return properties(port, controllerPort, logDir, overrides, "PLAINTEXT");
+  }
+
+  /**
+   * The server properties with the client listener on {@code clientProtocol} ({@code PLAINTEXT} or
+   * {@code SASL_SSL}); the broker talks to itself on that listener too.
+   */
+  public static Properties properties(int port, int controllerPort, Path logDir, Map<String, String> overrides,
+      String clientProtocol) {
     Properties props = new Properties();
     props.put("process.roles", "broker,controller");
     props.put("node.id", "1");
@@ -45,11 +54,12 @@ public final class SingleNodeBrokerConfig {
     props.put("default.replication.factor", "1");
     props.put("log.segment.bytes", Integer.toString(8 * 1024 * 1024));
     props.putAll(overrides);
-    props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    String client = clientProtocol;
+    props.put("listeners", client + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    props.put("advertised.listeners", client + "://127.0.0.1:" + port);
+    props.put("listener.security.protocol.map", client + ":" + client + ",CONTROLLER:PLAINTEXT");
     props.put("controller.listener.names", "CONTROLLER");
-    props.put("inter.broker.listener.name", "PLAINTEXT");
+    props.put("inter.broker.listener.name", client);
     props.put("log.dirs", logDir.toString());
     return props;
   }
@@ -70,8 +80,15 @@ public final class SingleNodeBrokerConfig {
    * @throws IllegalStateException on timeout, when gone, or when interrupted
    */
   public static void awaitReady(String name, String servers, Duration timeout, BooleanSupplier gone) {
+    awaitReady(name, servers, Map.of(), timeout, gone);
+  }
+
+  /** As {@link #awaitReady(String, String, Duration, BooleanSupplier)}, with client settings (a secured broker). */
+  public static void awaitReady(String name, String servers, Map<String, String> clientProperties, Duration timeout,
+      BooleanSupplier gone) {
     long deadline = System.nanoTime() + timeout.toNanos();
     Properties config = new Properties();
+    config.putAll(clientProperties);
     config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
 
 import io.hashtagstreams.kafka.internal.RaftBroker;
@@ -56,6 +58,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   private static final String BROKER_CLASS = "kafka.server.KafkaRaftServer";
 
   private final Map<String, String> overrides;
+  private final BrokerSecurity security;
   private Path logDir;
   private Path lastLogDir;
   private int port;
@@ -73,7 +76,22 @@ public final class EmbeddedKafka implements AutoCloseable {
    *     {@code log.dirs} are chosen here and cannot be overridden
    */
   public EmbeddedKafka(Map<String, String> serverProperties) {
-    this.overrides = Collections.unmodifiableMap(new HashMap<>(serverProperties));
+    this(serverProperties, null);
+  }
+
+  /**
+   * A secured broker: its client listener is {@code SASL_SSL} with the users, TLS stores and ACLs of
+   * {@code security} (see {@link BrokerSecurity}); {@link #createTopic}, {@link #produce} and {@link #consumeAll}
+   * act as the super user.
+   *
+   * @param serverProperties broker settings as in {@link #EmbeddedKafka(Map)}
+   * @param security the users, ACLs and TLS set-up; null for a {@code PLAINTEXT} broker
+   * @since 0.3.0
+   */
+  public EmbeddedKafka(Map<String, String> serverProperties, BrokerSecurity security) {
+    Map<String, String> all = new HashMap<>(serverProperties);
+    this.security = security;
+    this.overrides = Collections.unmodifiableMap(all);
   }
 
   /**
@@ -101,10 +119,19 @@ public final class EmbeddedKafka implements AutoCloseable {
       logDir = Files.createTempDirectory("embedded-kafka-");
       lastLogDir = logDir;
       port = brokerPort;
-      created = new RaftBroker(SingleNodeBrokerConfig.properties(port, controllerPort, logDir, overrides));
-      created.format(logDir);
+      Map<String, String> serverProperties = new HashMap<>(overrides);
+      if (security != null) {
+        security.prepare(logDir);
+        serverProperties.putAll(security.serverProperties());
+      }
+      created = new RaftBroker(SingleNodeBrokerConfig.properties(port, controllerPort, logDir, serverProperties,
+          security == null ? "PLAINTEXT" : "SASL_SSL"));
+      created.format(logDir, security == null ? List.of() : security.formatArguments());
       created.start();
       awaitReady();
+      if (security != null && !security.acls().isEmpty()) {
+        KafkaTestClients.createAcls(bootstrapServers(), adminProperties(), security.acls());
+      }
       return created;
     } catch (IOException e) {
       throw cleanUpAfter(created, new UncheckedIOException("EmbeddedKafka could not prepare its log directory", e));
@@ -152,7 +179,7 @@ public final class EmbeddedKafka implements AutoCloseable {
    * @see KafkaTestClients#createTopic(String, String, int, Map)
    */
   public void createTopic(String name, int partitions) {
-    KafkaTestClients.createTopic(bootstrapServers(), name, partitions, Collections.emptyMap());
+    KafkaTestClients.createTopic(bootstrapServers(), adminProperties(), name, partitions, Collections.emptyMap());
   }
 
   /**
@@ -164,7 +191,7 @@ public final class EmbeddedKafka implements AutoCloseable {
    * @throws IllegalStateException when the broker refuses (the topic exists, for example)
    */
   public void createTopic(String name, int partitions, Map<String, String> configs) {
-    KafkaTestClients.createTopic(bootstrapServers(), name, partitions, configs);
+    KafkaTestClients.createTopic(bootstrapServers(), adminProperties(), name, partitions, configs);
   }
 
   /**
@@ -175,7 +202,11 @@ public final class EmbeddedKafka implements AutoCloseable {
    * @see KafkaTestClients#produce(String, String, List)
    */
   public void produce(String topic, List<byte[]> values) {
-    KafkaTestClients.produce(bootstrapServers(), topic, values);
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(values.size());
+    for (byte[] value : values) {
+      records.add(new ProducerRecord<>(topic, null, value));
+    }
+    KafkaTestClients.produceRecords(bootstrapServers(), adminProperties(), records);
   }
 
   /**
@@ -189,7 +220,7 @@ public final class EmbeddedKafka implements AutoCloseable {
    * @see KafkaTestClients#consumeAll(String, String, IsolationLevel, Duration)
    */
   public List<ConsumerRecord<byte[], byte[]>> consumeAll(String topic, IsolationLevel isolation, Duration timeout) {
-    return KafkaTestClients.consumeAll(bootstrapServers(), topic, isolation, timeout);
+    return KafkaTestClients.consumeAll(bootstrapServers(), adminProperties(), topic, isolation, timeout);
   }
 
   /**
@@ -247,8 +278,20 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
   }
 
+  /**
+   * The client settings of the broker's super user: empty for a {@code PLAINTEXT} broker, else
+   * {@link BrokerSecurity#clientProperties(String)} of {@link BrokerSecurity#ADMIN}.
+   *
+   * @return the settings, without the {@code kafka.} prefix
+   * @since 0.3.0
+   */
+  public Map<String, String> adminProperties() {
+    return security == null ? Map.of() : security.clientProperties(BrokerSecurity.ADMIN);
+  }
+
   private void awaitReady() {
-    SingleNodeBrokerConfig.awaitReady("EmbeddedKafka", bootstrapServers(), READY_TIMEOUT, () -> false);
+    SingleNodeBrokerConfig.awaitReady("EmbeddedKafka", bootstrapServers(), adminProperties(), READY_TIMEOUT,
+        () -> false);
   }
 
   static void requireBrokerJar() {

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -58,7 +59,18 @@ public final class KafkaTestClients {
    * @throws IllegalStateException when the broker refuses (the topic exists, for example) or does not answer
    */
   public static void createTopic(String servers, String name, int partitions, Map<String, String> configs) {
-    try (Admin admin = Admin.create(config(servers))) {
+    createTopic(servers, Map.of(), name, partitions, configs);
+  }
+
+  /**
+   * As {@link #createTopic(String, String, int, Map)}, with client settings such as a secured broker's
+   * ({@link BrokerSecurity#clientProperties(String)}).
+   *
+   * @since 0.3.0
+   */
+  public static void createTopic(String servers, Map<String, String> clientProperties, String name, int partitions,
+      Map<String, String> configs) {
+    try (Admin admin = Admin.create(config(servers, clientProperties))) {
       admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs))).all()
           .get(ACK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
@@ -94,7 +106,17 @@ public final class KafkaTestClients {
    * @throws IllegalStateException when a record is refused or not acknowledged within 30 s
    */
   public static void produceRecords(String servers, List<ProducerRecord<byte[], byte[]>> records) {
-    Properties config = config(servers);
+    produceRecords(servers, Map.of(), records);
+  }
+
+  /**
+   * As {@link #produceRecords(String, List)}, with client settings such as a secured broker's.
+   *
+   * @since 0.3.0
+   */
+  public static void produceRecords(String servers, Map<String, String> clientProperties,
+      List<ProducerRecord<byte[], byte[]>> records) {
+    Properties config = config(servers, clientProperties);
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -131,7 +153,18 @@ public final class KafkaTestClients {
    */
   public static List<ConsumerRecord<byte[], byte[]>> consumeAll(String servers, String topic,
       IsolationLevel isolation, Duration timeout) {
-    Properties config = config(servers);
+    return consumeAll(servers, Map.of(), topic, isolation, timeout);
+  }
+
+  /**
+   * As {@link #consumeAll(String, String, IsolationLevel, Duration)}, with client settings such as a secured
+   * broker's.
+   *
+   * @since 0.3.0
+   */
+  public static List<ConsumerRecord<byte[], byte[]>> consumeAll(String servers, Map<String, String> clientProperties,
+      String topic, IsolationLevel isolation, Duration timeout) {
+    Properties config = config(servers, clientProperties);
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString().toLowerCase(Locale.ROOT));
@@ -181,8 +214,29 @@ public final class KafkaTestClients {
     return true;
   }
 
-  private static Properties config(String servers) {
+  /**
+   * Creates ACLs and waits (at most 30 s) until the broker has them.
+   *
+   * @param servers bootstrap servers
+   * @param clientProperties the settings of a user allowed to alter ACLs (a super user)
+   * @param acls the bindings
+   * @throws IllegalStateException when the broker refuses or does not answer
+   * @since 0.3.0
+   */
+  public static void createAcls(String servers, Map<String, String> clientProperties, List<AclBinding> acls) {
+    try (Admin admin = Admin.create(config(servers, clientProperties))) {
+      admin.createAcls(acls).all().get(ACK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("could not create ACLs: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted creating ACLs", e);
+    }
+  }
+
+  private static Properties config(String servers, Map<String, String> clientProperties) {
     Properties config = new Properties();
+    config.putAll(clientProperties);
     config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
     return config;
   }

@@ -39,6 +39,10 @@ import io.hashtagstreams.core.internal.text.HtmlEntities;
  * {@code retweeted_status} and {@code extended_tweet}) is still fully tokenized, and UTF-8 is still validated
  * for the whole record. On input that plain Jackson accepts the result is the same.
  *
+ * <p>A key that appears twice counts with its last value, as in a JSON tree (Jackson's {@code readTree}), which
+ * the fuzz tests ({@code TweetScannerFuzzTest}) use as the oracle; only with {@code excludeRetweets} the first
+ * {@code retweeted_status} object already excludes the record.
+ *
  * <p>When several things are wrong, the first of: notice, missing text, missing id, bad event time.
  * Immutable and thread-safe; each call fills the caller's {@link ScanResult}.
  */
@@ -162,15 +166,14 @@ public final class TweetScanner implements java.io.Serializable {
     private boolean readField(String name, JsonToken value) throws IOException {
       switch (name) {
         case "id":
-          if (value == JsonToken.VALUE_NUMBER_INT && fitsInLong()) {
-            hasId = true;
-            id = parser.getLongValue();
-          }
+          // A repeated key: the last one counts, as in a JSON tree (so an invalid later id drops an earlier one).
+          hasId = value == JsonToken.VALUE_NUMBER_INT && fitsInLong();
+          id = hasId ? parser.getLongValue() : 0;
           break;
         case "id_str":
-          if (value == JsonToken.VALUE_STRING) {
-            idFromString = digits(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-          }
+          idFromString = value == JsonToken.VALUE_STRING
+              ? digits(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength())
+              : -1;
           break;
         case "text":
           text = value == JsonToken.VALUE_STRING ? parser.getText() : null;
@@ -191,13 +194,13 @@ public final class TweetScanner implements java.io.Serializable {
           out.lang = value == JsonToken.VALUE_STRING ? parser.getText() : null;
           break;
         case "extended_tweet":
-          if (value == JsonToken.START_OBJECT) {
-            extendedText = readFullText();
-          }
+          extendedText = value == JsonToken.START_OBJECT ? readFullText() : null;
           break;
         case "retweeted_status":
-          if (value == JsonToken.START_OBJECT) {
-            retweet = true;
+          retweet = value == JsonToken.START_OBJECT;
+          retweetText = null;
+          retweetExtendedText = null;
+          if (retweet) {
             if (excludeRetweets) {
               out.excluded = true;
               return true;
@@ -240,9 +243,13 @@ public final class TweetScanner implements java.io.Serializable {
         JsonToken value = parser.nextToken();
         if (name.equals("text")) {
           retweetText = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+          parser.skipChildren();   // a text that is an object or array: skipped, not read as this object's keys
         } else if (name.equals("extended_tweet") && value == JsonToken.START_OBJECT) {
           retweetExtendedText = readFullText();
         } else {
+          if (name.equals("extended_tweet")) {
+            retweetExtendedText = null;   // a repeated key: the last one counts
+          }
           parser.skipChildren();
         }
       }
@@ -256,6 +263,7 @@ public final class TweetScanner implements java.io.Serializable {
         JsonToken value = parser.nextToken();
         if (name.equals("full_text")) {
           fullText = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+          parser.skipChildren();   // a full_text that is an object or array: skipped, not read as this object's keys
         } else {
           parser.skipChildren();
         }

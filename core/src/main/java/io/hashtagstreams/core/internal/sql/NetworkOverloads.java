@@ -27,7 +27,8 @@ import scala.runtime.AbstractFunction1;
  * {@code SparkSession}, and on Spark 4's {@code org.apache.spark.sql.classic.SparkSession} (the class every
  * non-Connect session is), so the same bytes work on both lines; builders are passed as raw {@code Function1}
  * because their argument is {@code scala.collection.Seq} in Scala 2.12 and {@code scala.collection.immutable.Seq}
- * in 2.13.
+ * in 2.13; a registered builder is looked up under both keys Spark uses for temporary functions (see
+ * {@code builder}). Checked on Spark 3.5.7 (the tests) and on 4.1.3 and 4.2.0 with Scala 2.13 (by hand).
  */
 public final class NetworkOverloads {
 
@@ -43,11 +44,10 @@ public final class NetworkOverloads {
   public static void register(SparkSession spark, String name, UDF1<String, ?> plain,
       UDF2<String, String, ?> byNetwork, DataType returnType) {
     FunctionRegistry registry = functionRegistry(spark);
-    FunctionIdentifier id = new FunctionIdentifier(name);
     spark.udf().register(name, byNetwork, returnType);
-    Function1<?, ?> twoArguments = builder(registry, id);
+    Function1<?, ?> twoArguments = builder(registry, name);
     spark.udf().register(name, plain, returnType);
-    Function1<?, ?> oneArgument = builder(registry, id);
+    Function1<?, ?> oneArgument = builder(registry, name);
     registerBuilder(registry, name, new ByArgumentCount(name, oneArgument, twoArguments));
   }
 
@@ -56,13 +56,22 @@ public final class NetworkOverloads {
     registry.createOrReplaceTempFunction(name, builder, "java_udf");
   }
 
+  /**
+   * The builder of the temporary function {@code name}. Spark 4.2 keys temporary functions as
+   * {@code system.session.<name>} (and refuses a lookup by the bare name); Spark 3.5 keys them by the bare name.
+   */
   @SuppressWarnings("rawtypes")
-  private static Function1<?, ?> builder(FunctionRegistry registry, FunctionIdentifier id) {
-    Option found = registry.lookupFunctionBuilder(id);
-    if (found.isEmpty()) {
-      throw new IllegalStateException("function " + id.funcName() + " was registered but is not in the registry");
+  private static Function1<?, ?> builder(FunctionRegistry registry, String name) {
+    FunctionIdentifier[] keys = {
+        new FunctionIdentifier(name, Option.apply("session"), Option.apply("system")),
+        new FunctionIdentifier(name)};
+    for (FunctionIdentifier key : keys) {
+      Option found = registry.lookupFunctionBuilder(key);
+      if (found.isDefined()) {
+        return (Function1<?, ?>) found.get();
+      }
     }
-    return (Function1<?, ?>) found.get();
+    throw new IllegalStateException("function " + name + " was registered but is not in the session's registry");
   }
 
   private static FunctionRegistry functionRegistry(SparkSession spark) {
@@ -98,27 +107,33 @@ public final class NetworkOverloads {
         case 1:
           return oneArgument.apply(arguments);
         case 2:
-          checkLiteralNetwork((Expression) children.apply(1));
+          checkLiteralNetwork(name, (Expression) children.apply(1));
           return twoArguments.apply(arguments);
         default:
           throw new IllegalArgumentException(name + " takes (text) or (text, network), but got "
               + children.length() + " arguments");
       }
     }
+  }
 
-    private void checkLiteralNetwork(Expression network) {
-      if (!network.resolved() || !network.foldable()) {
-        return;
-      }
-      Object value;
-      try {
-        value = network.eval(null);
-      } catch (RuntimeException e) {
-        return;  // not a constant after all; the function checks each row's value
-      }
-      if (value != null) {
-        NetworkArgument.parse(name + "(text, network)", value.toString());
-      }
+  /**
+   * Fails when {@code network}, the second argument of {@code name(text, network)}, is a constant that names no
+   * network, so a misspelt literal fails the query at analysis; anything else is checked per row by the function.
+   *
+   * @throws IllegalArgumentException naming the function and the bad value
+   */
+  public static void checkLiteralNetwork(String name, Expression network) {
+    if (!network.resolved() || !network.foldable()) {
+      return;
+    }
+    Object value;
+    try {
+      value = network.eval(null);
+    } catch (RuntimeException e) {
+      return;  // not a constant after all; the function checks each row's value
+    }
+    if (value != null) {
+      NetworkArgument.parse(name + "(text, network)", value.toString());
     }
   }
 }

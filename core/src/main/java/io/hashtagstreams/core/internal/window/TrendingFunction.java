@@ -13,10 +13,16 @@ import io.hashtagstreams.core.TrendOptions;
  * The state function of streaming {@code trendingTopics}. Every row has the same key, so one call per micro-batch
  * sees all of the batch's topic occurrences and the whole {@link TrendBook}.
  *
- * <p>Each call adds the new rows to their open windows (rows for closed windows are ignored; Spark normally filters
- * them before), closes every window whose end the watermark has reached, in start order, returning their rankings,
+ * <p>Each call adds the new rows to their windows, then closes every window whose end the watermark has reached, in
+ * start order, returning their rankings,
  * stores the book, and sets the event-time timeout to the last millisecond of the earliest open window, so that a
  * no-data micro-batch closes it once the watermark passes its end.
+ *
+ * <p>No row is dropped here. Spark drops (and counts in {@code numRowsDroppedByWatermark}) the rows whose window
+ * ended at or before the previous micro-batch's watermark; every window this function closed was closed by a
+ * micro-batch whose watermark had reached its end, so a row that gets here belongs to a window that is still open,
+ * possibly one that this very call closes (then with the row counted). {@link TrendBook#add} refusing a row would
+ * mean that reasoning is wrong: the function then fails loudly rather than lose it.
  *
  * <p>Output rows: {@code start_ms} long, {@code rank} int, {@code topic} string, {@code count} long,
  * {@code baseline} double, {@code score} double.
@@ -35,11 +41,12 @@ final class TrendingFunction implements FlatMapGroupsWithStateFunction<Integer, 
   public Iterator<Row> call(Integer key, Iterator<WindowedTopic> topics, GroupState<TrendState> state) {
     TrendBook book = state.exists() ? TrendBook.fromState(state.get(), options) : new TrendBook(options);
     long watermarkMs = state.getCurrentWatermarkMs();
-    long windowMillis = options.window().toMillis();
     while (topics.hasNext()) {
       WindowedTopic row = topics.next();
-      if (row.getStartMs() + windowMillis > watermarkMs) {
-        book.add(row.getStartMs(), row.getTopic(), 1L);
+      if (!book.add(row.getStartMs(), row.getTopic(), 1L)) {
+        throw new IllegalStateException("trendingTopics received a row for the window starting at "
+            + java.time.Instant.ofEpochMilli(row.getStartMs()) + ", which it had already closed (watermark "
+            + java.time.Instant.ofEpochMilli(watermarkMs) + "); please report this");
       }
     }
     List<RankedTrend> ranked = book.closeUpTo(watermarkMs);

@@ -22,8 +22,13 @@ import org.apache.spark.sql.streaming.GroupState;
  *       to the window's last millisecond, so it fires once the watermark reaches the window's end, the same moment
  *       Spark's append-mode aggregation emits a window.</li>
  *   <li>Timeout: the window is final; its top {@code k} rows are returned and the state is removed.</li>
- *   <li>Rows for a window the watermark has already passed are late: they are ignored (Spark normally filters them
- *       before this function), so a window is never re-opened or emitted twice.</li>
+ *   <li>Rows for a window whose end the current watermark has already reached, but which Spark let through: the
+ *       window closes in this micro-batch (its timeout has not fired yet), so the rows are counted and the window's
+ *       ranking is returned at once, with its state removed. Spark filters a row before this function when its
+ *       window ended at or before the previous micro-batch's watermark (and counts it in
+ *       {@code numRowsDroppedByWatermark}); a window is emitted in the micro-batch whose watermark reaches its end,
+ *       so every row that gets here belongs to a window not yet emitted. Nothing is dropped here, and no window is
+ *       emitted twice: the same rows as Spark's own append-mode window aggregation.</li>
  * </ul>
  *
  * <p>Output rows: {@code start_ms} long, {@code rank} int, {@code topic} string, {@code count} long.
@@ -48,12 +53,13 @@ final class WindowRankingFunction implements FlatMapGroupsWithStateFunction<Long
       return ranking(startMillis, finalCounts.toMap());
     }
     long endMillis = startMillis + windowMillis;
-    if (endMillis <= state.getCurrentWatermarkMs()) {
-      return Collections.emptyIterator();
-    }
     Map<String, Long> counts = state.exists() ? state.get().toMap() : new HashMap<>();
     while (topics.hasNext()) {
       counts.merge(topics.next().getTopic(), 1L, Long::sum);
+    }
+    if (endMillis <= state.getCurrentWatermarkMs()) {
+      state.remove();
+      return ranking(startMillis, counts);
     }
     state.update(TopKState.of(counts));
     state.setTimeoutTimestamp(endMillis - 1);

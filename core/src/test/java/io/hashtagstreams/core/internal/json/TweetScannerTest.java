@@ -425,4 +425,42 @@ class TweetScannerTest {
         + result.eventTimeMillis() + " lang=" + result.lang() + " retweet=" + result.retweet() + " text="
         + result.text();
   }
+
+  // Regressions found by TweetScannerFuzzTest (2026-12-04), each cut down from the input the fuzzer saved.
+
+  @Test
+  void repeatedKeyCountsWithItsLastValueAsInAJsonTree() {
+    String head = "{\"created_at\":" + CREATED_AT + ",";
+    // a later extended_tweet that is not an object drops the earlier full text
+    assertTweet(scan(head + "\"id\":1,\"text\":\"short\",\"extended_tweet\":{\"full_text\":\"long\"},"
+        + "\"extended_tweet\":3.1E18}", DEFAULTS), 1, "short", CREATED_MILLIS, null, false);
+    // a later id that is not an integer drops the earlier one; id_str is used instead
+    assertTweet(scan(head + "\"id\":1,\"id_str\":\"2\",\"text\":\"t\",\"id\":\"x\"}", DEFAULTS),
+        2, "t", CREATED_MILLIS, null, false);
+    assertRejected(scan(head + "\"id\":1,\"id\":1.5,\"text\":\"t\"}", DEFAULTS), RejectReason.MISSING_ID);
+    assertRejected(scan(head + "\"id_str\":\"2\",\"id_str\":2,\"text\":\"t\"}", DEFAULTS),
+        RejectReason.MISSING_ID);
+    // a later retweeted_status that is null: not a retweet
+    assertTweet(scan(head + "\"id\":1,\"text\":\"own\",\"retweeted_status\":{\"text\":\"theirs\"},"
+        + "\"retweeted_status\":null}", DEFAULTS), 1, "own", CREATED_MILLIS, null, false);
+    // a later retweeted_status without text: its earlier text does not stay
+    assertRejected(scan(head + "\"id\":1,\"text\":\"own\",\"retweeted_status\":{\"text\":\"a\"},"
+        + "\"retweeted_status\":{\"id\":2}}", DEFAULTS), RejectReason.MISSING_TEXT);
+    // inside retweeted_status, a later extended_tweet that is not an object drops the earlier full text
+    assertTweet(scan(head + "\"id\":1,\"text\":\"RT\",\"retweeted_status\":{\"text\":\"a\","
+        + "\"extended_tweet\":{\"full_text\":\"b\"},\"extended_tweet\":[1]}}", DEFAULTS),
+        1, "a", CREATED_MILLIS, null, true);
+  }
+
+  @Test
+  void textOrFullTextThatIsAnObjectIsSkippedNotReadAsTheEnclosingObject() {
+    String head = "{\"created_at\":" + CREATED_AT + ",\"id\":1,";
+    // Before the fix the inner object's keys were read as the enclosing object's, and its close ended it.
+    assertTweet(scan(head + "\"text\":\"short\",\"extended_tweet\":{\"full_text\":{\"full_text\":\"x\"},"
+        + "\"y\":1},\"lang\":\"en\"}", DEFAULTS), 1, "short", CREATED_MILLIS, "en", false);
+    assertRejected(scan(head + "\"text\":\"RT\",\"retweeted_status\":{\"text\":{\"text\":\"inner\"},"
+        + "\"id\":2}}", DEFAULTS), RejectReason.MISSING_TEXT);
+    assertTweet(scan(head + "\"text\":\"RT\",\"retweeted_status\":{\"text\":[\"inner\",{}],"
+        + "\"extended_tweet\":{\"full_text\":\"outer\"}}}", DEFAULTS), 1, "outer", CREATED_MILLIS, null, true);
+  }
 }

@@ -85,6 +85,31 @@ class TopTopicsRankingTest {
   }
 
   @Test
+  void rowsOfAWindowThatClosesInTheirOwnBatchAreRankedNotDropped() throws Exception {
+    // Without no-data batches, a batch whose watermark has just moved past a window's end still receives that
+    // window's rows (Spark filters with the previous batch's watermark): they must count, and the rest be counted
+    // by Spark as dropped.
+    var spark = io.hashtagstreams.core.testing.SparkTestSession.get();
+    spark.conf().set("spark.sql.streaming.noDataMicroBatches.enabled", "false");
+    try (TopicStream stream = new TopicStream()) {
+      stream.start(stream.input().transform(HashtagOps.topTopics(2, MINUTE, MINUTE, MINUTE)), OutputMode.Append(),
+          dir);
+      spark.conf().unset("spark.sql.streaming.noDataMicroBatches.enabled");
+
+      assertThat(stream.sendAndFlatten("12:00:10 a", "12:03:00 x")).isEmpty();
+      // this batch runs with watermark 12:02, the previous one ran with none: 12:00-12:01 closes now, with these
+      assertThat(stream.sendAndFlatten("12:00:30 a", "12:00:40 b")).containsExactly("12:00-12:01 #1 a=2",
+          "12:00-12:01 #2 b=1");
+      assertThat(stream.droppedByWatermark()).isZero();
+      // now the previous batch ran with 12:02 too: Spark drops the row and counts it
+      assertThat(stream.sendAndFlatten("12:00:50 c")).isEmpty();
+      assertThat(stream.droppedByWatermark()).isEqualTo(1);
+    } finally {
+      spark.conf().unset("spark.sql.streaming.noDataMicroBatches.enabled");
+    }
+  }
+
+  @Test
   void stateHoldsOnlyTheWindowsNotYetEmitted() throws Exception {
     try (TopicStream stream = new TopicStream()) {
       stream.start(stream.input().transform(HashtagOps.topTopics(1, MINUTE, MINUTE, Duration.ofMinutes(5))),

@@ -173,6 +173,40 @@ class TrendingTopicsTest {
   }
 
   @Test
+  void rowsOfWindowsThatCloseInTheirOwnBatchAreCountedNotDropped() throws Exception {
+    List<List<String>> minutes = new ArrayList<>();
+    for (int m = 0; m < 8; m++) {
+      minutes.add(rows(minute(m, "big", 200), minute(m, "mid", 50), minute(m, "small", 20),
+          minute(m, "quiet", m == 5 ? 300 : 2)));
+    }
+    // Minute 5 arrives after minute 7 moved the watermark to 12:06:59: without no-data batches, its batch is the
+    // first to run with that watermark, and Spark lets its rows through (it filters with the previous batch's).
+    List<List<String>> batches = List.of(
+        rows(minutes.get(0), minutes.get(1), minutes.get(2), minutes.get(3), minutes.get(4), minutes.get(6),
+            minutes.get(7)),
+        minutes.get(5));
+    List<String> streamed;
+    var spark = io.hashtagstreams.core.testing.SparkTestSession.get();
+    spark.conf().set("spark.sql.streaming.noDataMicroBatches.enabled", "false");
+    try (TopicStream stream = new TopicStream()) {
+      stream.describing(TrendingTopicsTest::describe)
+          .start(stream.input().transform(HashtagOps.trendingTopics(DEFAULTS)), OutputMode.Append(), checkpoint());
+      spark.conf().unset("spark.sql.streaming.noDataMicroBatches.enabled");
+      streamed = new ArrayList<>();
+      for (List<String> batch : batches) {
+        streamed.addAll(stream.sendAndFlatten(batch.toArray(String[]::new)));
+      }
+      streamed.addAll(stream.sendAndFlatten("23:00:00 flush"));
+      streamed.addAll(stream.sendAndFlatten("23:00:01 flush"));
+      assertThat(stream.droppedByWatermark()).isZero();
+    } finally {
+      spark.conf().unset("spark.sql.streaming.noDataMicroBatches.enabled");
+    }
+    assertThat(streamed.stream().map(TrendingTopicsTest::shortForm)).containsExactly("12:05-12:06 #1 quiet=300");
+    assertThat(streamed).containsExactlyInAnyOrderElementsOf(oracle(DEFAULTS, flatten(minutes)));
+  }
+
+  @Test
   void stateShrinksBackAfterABurstOfNewTopicsLeavesTheHistory() throws Exception {
     TrendOptions options = TrendOptions.builder().history(3).build();
     try (TopicStream stream = new TopicStream()) {

@@ -61,15 +61,27 @@ class WindowRankingFunctionTest {
   }
 
   @Test
-  void ignoresRowsForAWindowTheWatermarkHasPassed() {
-    TopKState before = TopKState.of(Map.of("rio", 1L));
-    GroupState<TopKState> state = state(before, START + MINUTE, false);
+  void ranksAndRemovesAWindowWhoseEndTheWatermarkReachedWithItsNewRows() {
+    // Spark let these rows through (their window ended after the previous batch's watermark): the window closes
+    // in this batch, with them.
+    GroupState<TopKState> state = state(TopKState.of(Map.of("rio", 1L)), START + MINUTE, false);
 
-    Iterator<Row> out = function.call(START, topics("oly"), state);
+    List<Row> out = new ArrayList<>();
+    function.call(START, topics("oly", "oly", "bra"), state).forEachRemaining(out::add);
 
-    assertThat(out.hasNext()).isFalse();
-    assertThat(GroupStates.isUpdated(state)).isFalse();
-    assertThat(state.get()).isSameAs(before);
+    assertThat(out).containsExactly(row(START, 1, "oly", 2L), row(START, 2, "bra", 1L));
+    assertThat(state.exists()).isFalse();
+  }
+
+  @Test
+  void ranksAWindowFirstSeenAfterTheWatermarkPassedItsEnd() {
+    GroupState<TopKState> state = state(null, START + 5 * MINUTE, false);
+
+    List<Row> out = new ArrayList<>();
+    function.call(START, topics("rio"), state).forEachRemaining(out::add);
+
+    assertThat(out).containsExactly(row(START, 1, "rio", 1L));
+    assertThat(state.exists()).isFalse();
   }
 
   private static GroupState<TopKState> state(TopKState value, long watermarkMs, boolean timedOut) {

@@ -1,0 +1,22 @@
+package io.hashtagstreams.core.sql;
+
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.expressions.SparkUserDefinedFunction;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+
+/**
+ * A user-defined function applied to argument expressions, as the expression Spark's analyzer works with (a
+ * {@code ScalaUDF}), for functions injected through {@code SparkSessionExtensions}. Spark 3.5 builds it with
+ * {@code SparkUserDefinedFunction.createScalaUDF}; Spark 4 moved that into {@code classic.UserDefinedFunctionUtils}.
+ * One copy of this class per Spark line, in {@code core/src/main/spark-<line>/java}.
+ */
+final class ScalaUdfExpressions {
+
+  private ScalaUdfExpressions() {
+  }
+
+  /** {@code udf} (made by {@code functions.udf}) over {@code arguments}. */
+  static Expression apply(UserDefinedFunction udf, scala.collection.Seq<Expression> arguments) {
+    return ((SparkUserDefinedFunction) udf).createScalaUDF(arguments.toSeq());
+  }
+}

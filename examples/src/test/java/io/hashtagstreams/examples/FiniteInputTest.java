@@ -1,0 +1,159 @@
+package io.hashtagstreams.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.hashtagstreams.core.testing.SparkTestSession;
+
+/**
+ * {@code top} and {@code trending} on a finite {@code --input} read with {@code --trigger available-now}: the whole
+ * file is read, every window is printed once (the last ones as closed by the end of input), rejected lines are
+ * counted per reason, and the same on every run.
+ */
+class FiniteInputTest {
+
+  private static final Duration MINUTE = Duration.ofMinutes(1);
+  /** A table row of top: window_start, window_end, rank, topic, count. */
+  private static final Pattern TOP_ROW = Pattern.compile(
+      "^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d)  (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d) +(\\d+)  (\\S+) +(\\d+)$");
+  private static final DateTimeFormatter PRINTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  private static RealShapedSample sample;
+  private static Path file;
+
+  @TempDir
+  static Path dir;
+
+  @BeforeAll
+  static void writeSample() {
+    SparkTestSession.get();
+    sample = RealShapedSample.create();
+    file = sample.write(dir.resolve("real-shaped.jsonl"));
+  }
+
+  @Test
+  void availableNowPrintsEveryWindowOnceWithTheRejectionsTheSameOnThreeRuns() {
+    List<String> finalLines = new ArrayList<>();
+    for (int run = 0; run < 3; run++) {
+      Fixtures.Capture out = new Fixtures.Capture();
+      Fixtures.Capture err = new Fixtures.Capture();
+      int code = HashtagStreamsApp.run(new String[] {"top", "--input", file.toString(), "--trigger",
+          "available-now", "--k", "1000", "--window", "1m", "--watermark", "60000h", "--rows", "100000",
+          "--max-offsets-per-trigger", "300", "--partitions", "1", "--rate", "100000", "--duration", "4m",
+          "--no-ui"}, out.stream(), err.stream());
+
+      assertThat(code).as("exit code; stderr: %s", err.text()).isZero();
+      assertThat(printedCounts(out.text())).as("run %d", run)
+          .containsExactlyEntriesOf(sample.windowTopicCounts(MINUTE));
+      assertThat(out.text()).contains("== top | closed by the end of input ==");
+      finalLines.add(lastLine(err.text()));
+    }
+    String expected = "[app] top finished; " + sample.lines() + " records replayed; 0 rows dropped behind the"
+        + " watermark, " + rejected(sample.rejections());
+    assertThat(finalLines).containsExactly(expected, expected, expected);
+  }
+
+  @Test
+  void withTheDefaultWatermarkTopAndTrendingReportExactlyTheRowsTheyDropped() {
+    long expected = expectedDropped(sample.records(), 300, MINUTE.toMillis(), 30_000);
+    // the file goes 2021, 2016, 2015: once 2021 has set the watermark, the older years' rows are all late
+    assertThat(expected).isGreaterThan(1000);
+    for (String command : List.of("top", "trending")) {
+      Fixtures.Capture out = new Fixtures.Capture();
+      Fixtures.Capture err = new Fixtures.Capture();
+      int code = HashtagStreamsApp.run(new String[] {command, "--input", file.toString(), "--trigger",
+          "available-now", "--max-offsets-per-trigger", "300", "--partitions", "1", "--rate", "100000",
+          "--duration", "4m", "--no-ui"}, out.stream(), err.stream());
+
+      assertThat(code).as("exit code; stderr: %s", err.text()).isZero();
+      assertThat(lastLine(err.text())).isEqualTo("[app] " + command + " finished; " + sample.lines()
+          + " records replayed; " + expected + " rows dropped behind the watermark, " + rejected(sample.rejections()));
+    }
+  }
+
+  /**
+   * A second computation of what Spark drops: micro-batches of {@code batchSize} records in file order (one
+   * partition); batch k runs with the watermark computed from the rows of batches 0..k-1 (the latest event time minus
+   * the delay, never decreasing) and drops the topic rows whose window ended at or before the watermark the
+   * previous batch ran with.
+   */
+  static long expectedDropped(List<io.hashtagstreams.core.sample.GeneratedRecord> records, int batchSize,
+      long windowMs, long delayMs) {
+    long previousWatermark = 0;
+    long watermark = 0;
+    long maxEventTime = Long.MIN_VALUE;
+    long dropped = 0;
+    for (int from = 0; from < records.size(); from += batchSize) {
+      List<io.hashtagstreams.core.sample.GeneratedRecord> batch =
+          records.subList(from, Math.min(records.size(), from + batchSize));
+      long lateBefore = from == 0 ? 0 : previousWatermark;
+      for (io.hashtagstreams.core.sample.GeneratedRecord record : batch) {
+        if (record.isTweet() && !record.hashtags().isEmpty()) {
+          long millis = record.createdAt().toEpochMilli();
+          long end = millis - Math.floorMod(millis, windowMs) + windowMs;
+          if (from > 0 && end <= lateBefore) {
+            dropped += record.hashtags().size();
+          }
+        }
+      }
+      for (io.hashtagstreams.core.sample.GeneratedRecord record : batch) {
+        if (record.isTweet() && !record.hashtags().isEmpty()) {
+          maxEventTime = Math.max(maxEventTime, record.createdAt().toEpochMilli());
+        }
+      }
+      previousWatermark = watermark;
+      if (maxEventTime != Long.MIN_VALUE) {
+        watermark = Math.max(watermark, maxEventTime - delayMs);
+      }
+    }
+    return dropped;
+  }
+
+  /** The (window start, topic) counts of every printed table row; fails on a pair printed twice. */
+  static Map<String, Long> printedCounts(String out) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (String line : out.split("\\R")) {
+      Matcher row = TOP_ROW.matcher(line);
+      if (row.matches()) {
+        String key = LocalDateTime.parse(row.group(1), PRINTED).toInstant(ZoneOffset.UTC) + " " + row.group(4);
+        Long before = counts.put(key, Long.parseLong(row.group(5)));
+        assertThat(before).as("printed twice: %s", key).isNull();
+      }
+    }
+    return counts;
+  }
+
+  /** "rejected 110 (delete_notice 80, ...)" in RejectReason order, written out independently of the app. */
+  static String rejected(Map<String, Long> perCode) {
+    List<String> parts = new ArrayList<>();
+    long total = 0;
+    for (io.hashtagstreams.core.RejectReason reason : io.hashtagstreams.core.RejectReason.values()) {
+      Long n = perCode.get(reason.code());
+      if (n != null && n > 0) {
+        parts.add(reason.code() + " " + n);
+        total += n;
+      }
+    }
+    return "rejected " + total + " (" + String.join(", ", parts) + ")";
+  }
+
+  private static String lastLine(String text) {
+    String[] lines = text.strip().split("\\R");
+    return lines[lines.length - 1];
+  }
+}
