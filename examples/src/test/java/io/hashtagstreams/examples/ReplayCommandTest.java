@@ -140,7 +140,8 @@ class ReplayCommandTest {
 
     assertThat(code).isEqualTo(1);
     assertThat(err.text()).isEqualTo("error: Replayer: no Kafka broker answered at " + closed + " within 2 s; check"
-        + " the bootstrap servers and the network (the topic must exist, or use --create-topic PARTITIONS)"
+        + " the bootstrap servers and the network, and set kafka.security.protocol if the cluster uses TLS or SASL"
+        + " (the topic must exist, or use --create-topic PARTITIONS)"
         + Fixtures.NL);
   }
 

@@ -99,7 +99,9 @@ class RunnerTest {
 
     assertThat(code).isEqualTo(1);
     assertThat(err.text()).isEqualTo("error: top failed: KafkaTweetSource: no Kafka broker answered at " + closed
-        + " within 2 s; check the bootstrap servers and the network (turn this check off with failFast(false))"
+        + " within 2 s; check the bootstrap servers and the network"
+        + ", and set kafka.security.protocol if the cluster uses TLS or SASL"
+        + " (turn this check off with failFast(false))"
         + Fixtures.NL);
     assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(30));
   }

@@ -171,7 +171,9 @@ class ReplayerTest {
         .failFastTimeout(Duration.ofSeconds(2)).build().run())
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("Replayer: no Kafka broker answered at " + closed + " within 2 s; check the bootstrap servers"
-            + " and the network (the topic must exist, or use createTopic(partitions))");
+            + " and the network"
+            + ", and set kafka.security.protocol if the cluster uses TLS or SASL"
+            + " (the topic must exist, or use createTopic(partitions))");
     String missing = topic(test);
     assertThatThrownBy(() -> builder(missing).failFastTimeout(Duration.ofSeconds(5)).build().run())
         .isInstanceOf(IllegalStateException.class)
