@@ -66,6 +66,8 @@ class TrendingCommandTest {
     String table = TablePrinter.format(List.of("window_start", "window_end", "rank", "topic", "count", "baseline",
         "score"), expected);
     assertThat(capture.text()).matches("(?s)== trending \\| batch \\d+ ==" + NL + java.util.regex.Pattern.quote(table));
+    // baseline and score are printed with at most two decimals, never as raw doubles
+    assertThat(capture.text()).doesNotContainPattern("\\d\\.\\d{3}");
   }
 
   @Test
@@ -84,6 +86,11 @@ class TrendingCommandTest {
     assertThatThrownBy(() -> command.config("--min-count", "0"))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("--min-count");
+  }
+
+  /** The printed precision: half up at two decimals. */
+  private static double twoDecimals(double value) {
+    return java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
   }
 
   /** Plain Java: counts per window from the records' hashtags, the formula of the README, windows the watermark closed. */
@@ -141,7 +148,7 @@ class TrendingCommandTest {
       for (int i = 0; i < Math.min(3, listed.size()); i++) {
         Object[] row = listed.get(i);
         rows.add(RowFactory.create(new Timestamp(start), new Timestamp(start + size), i + 1, row[0], row[1],
-            row[2], row[3]));
+            twoDecimals((double) row[2]), twoDecimals((double) row[3])));
       }
     }
     return rows;

@@ -165,7 +165,9 @@ public final class Replayer {
   }
 
   private void prepareTopic() {
-    String turnOff = "the topic must exist" + (createPartitions > 0 ? "" : ", or use createTopic(partitions)");
+    String turnOff = createPartitions > 0
+        ? "createTopic(" + createPartitions + ") creates the topic once a broker answers"
+        : "the topic must exist, or use createTopic(partitions)";
     if (createPartitions == 0) {
       KafkaPreflight.check(OWNER, kafkaOptions, List.of(topic), failFastTimeout, turnOff);
       return;
