@@ -125,7 +125,7 @@ public final class TrendingCommand extends Subcommand<TrendingCommand.Config> {
         "round(baseline, 2) AS baseline", "round(score, 2) AS score");
   }
 
-  private BatchTable table(QueryContext context, Config config) {
+  BatchTable table(QueryContext context, Config config) {
     return new BatchTable(name(), context.out(), config.common().rows(), col("window_start"), col("rank"));
   }
 

@@ -71,6 +71,33 @@ class TrendingCommandTest {
   }
 
   @Test
+  void printsWindowsInStartOrderAndRanksInOrderWithinEach() {
+    org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+        .add("window_start", "timestamp").add("window_end", "timestamp").add("rank", "int").add("topic", "string")
+        .add("count", "long").add("baseline", "double").add("score", "double");
+    Timestamp first = Timestamp.from(Instant.parse("2016-08-05T23:00:40Z"));
+    Timestamp second = Timestamp.from(Instant.parse("2016-08-05T23:00:50Z"));
+    Timestamp third = Timestamp.from(Instant.parse("2016-08-05T23:01:00Z"));
+    List<Row> rows = List.of(
+        RowFactory.create(second, third, 2, "b", 20L, 2.5, 30.25),
+        RowFactory.create(first, second, 2, "d", 15L, 1.5, 25.0),
+        RowFactory.create(second, third, 1, "a", 40L, 3.0, 80.5),
+        RowFactory.create(first, second, 1, "c", 30L, 2.0, 60.75));
+    Fixtures.Capture capture = new Fixtures.Capture();
+
+    command.table(Fixtures.context(capture), command.config("--rows", "10"))
+        .call(io.hashtagstreams.core.testing.SparkTestSession.get().createDataFrame(rows, schema), 4L);
+
+    assertThat(capture.text()).isEqualTo("== trending | batch 4 ==" + NL
+        + "window_start         window_end           rank  topic  count  baseline  score" + NL
+        + "-------------------  -------------------  ----  -----  -----  --------  -----" + NL
+        + "2016-08-05 23:00:40  2016-08-05 23:00:50     1  c         30       2.0  60.75" + NL
+        + "2016-08-05 23:00:40  2016-08-05 23:00:50     2  d         15       1.5   25.0" + NL
+        + "2016-08-05 23:00:50  2016-08-05 23:01:00     1  a         40       3.0   80.5" + NL
+        + "2016-08-05 23:00:50  2016-08-05 23:01:00     2  b         20       2.5  30.25" + NL);
+  }
+
+  @Test
   void readsItsOptionsAndRejectsBadOnes() {
     TrendingCommand.Config config = command.config("--k", "4", "--window", "30s", "--history", "5",
         "--min-count", "7", "--watermark", "10s");
