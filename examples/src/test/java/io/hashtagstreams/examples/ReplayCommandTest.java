@@ -156,7 +156,8 @@ class ReplayCommandTest {
 
     assertThat(code).isEqualTo(1);
     assertThat(err.text()).isEqualTo("error: Replayer: no Kafka broker answered at " + closed + " within 2 s; check"
-        + " the bootstrap servers and the network (--create-topic 2 creates the topic once a broker answers)"
+        + " the bootstrap servers and the network, and set kafka.security.protocol if the cluster uses TLS or SASL"
+        + " (--create-topic 2 creates the topic once a broker answers)"
         + Fixtures.NL);
   }
 
