@@ -24,6 +24,10 @@ public final class BenchSpark {
         .config("spark.sql.adaptive.enabled", "false")
         .config("spark.sql.streaming.forceDeleteTempCheckpointLocation", "true")
         .config("spark.sql.streaming.numRecentProgressUpdates", "10000")
+        // Spark keeps a Kafka producer cached for 10 minutes after its query; the harnesses stop their broker right
+        // after, and the cached producer would keep reconnecting (and logging) until then. Closed after 1 s idle.
+        .config("spark.kafka.producer.cache.timeout", "1s")
+        .config("spark.kafka.producer.cache.evictorThreadRunInterval", "1s")
         .getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     return spark;

@@ -257,6 +257,7 @@ public final class StreamingThroughput {
     } finally {
       query.stop();
       query.awaitTermination(QUERY_TIMEOUT.toMillis());
+      TempDirectories.delete(checkpoint);
     }
     // BenchSpark keeps 10,000 progress updates per query, so none of these runs loses any.
     List<StreamingQueryProgress> withInput = new ArrayList<>();

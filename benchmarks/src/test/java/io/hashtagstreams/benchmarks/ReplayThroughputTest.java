@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the replay harness once with 300 lines on a real in-process broker: every row ran over every line (the
  * harness itself checks the counts) and the table has every row; no timing assertions.
  */
+@ExtendWith(NoKafkaClientThreadsLeft.class)
 class ReplayThroughputTest {
 
   @Test

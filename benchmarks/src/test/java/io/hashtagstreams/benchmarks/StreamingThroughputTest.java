@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the streaming harness once on a real in-process broker with tiny numbers: 1,000 pre-filled tweets in
  * batches of at most 500, then 2 s paced at 500 tweets/s. Checks that every tweet went through the query and
  * that counts reached the output topics; no timing assertions.
  */
+@ExtendWith(NoKafkaClientThreadsLeft.class)
 class StreamingThroughputTest {
 
   @Test

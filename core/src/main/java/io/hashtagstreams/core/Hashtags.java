@@ -79,7 +79,8 @@ public final class Hashtags {
    *       graphemes; cashtags ({@code $AAPL}, {@code #$AAPL}) are not hashtags</td>
    *       <td>{@code "#a#b (#c) #d."} gives {@code [a#b, d]}</td></tr>
    *   <tr><td>{@link Network#MASTODON}</td><td>Mastodon's {@code Tag::HASHTAG_RE} (4.6): a sign at the start or
-   *       after white space, letters, marks, digits and {@code _ · ・} ZWNJ, at least one letter</td>
+   *       after white space; letters, marks, digits and the separators {@code _ · ・} ZWNJ, ending on a letter, mark or
+   *       digit; a letter somewhere, or a separator inside ({@code #1·2})</td>
    *       <td>{@code "#a#b (#c) #d."} gives {@code [a, d]}</td></tr>
    * </table>
    *

@@ -131,7 +131,13 @@ public final class HashtagStreamsApp implements Callable<Integer> {
     CommandLine line = commandLine(out, err);
     line.setParameterExceptionHandler((error, words) -> {
       err.println("error: " + UsageErrors.message(error));
-      err.print(error.getCommandLine().getUsageMessage());
+      CommandLine failed = error.getCommandLine();
+      if (failed.getParent() == null) {
+        err.print(failed.getUsageMessage());
+      } else {
+        // One line, not the subcommand's whole usage after the line that matters.
+        err.println(UsageErrors.helpHint(failed.getCommandSpec().qualifiedName()));
+      }
       err.flush();
       return USAGE;
     });

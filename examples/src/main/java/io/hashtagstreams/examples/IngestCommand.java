@@ -78,6 +78,14 @@ public final class IngestCommand implements Callable<Integer> {
       description = "where malformed frames go (default: logged with their number and counted)")
   String deadLetterTopic;
 
+  @Option(names = "--stream", paramLabel = "NAME", converter = OptionConverters.NonBlank.class,
+      description = "mastodon: public (default), public:local or hashtag (with --tag)")
+  String stream;
+
+  @Option(names = "--tag", paramLabel = "TAG", converter = OptionConverters.NonBlank.class,
+      description = "mastodon: the hashtag of --stream hashtag, without #")
+  String tag;
+
   @Option(names = "--token-env", paramLabel = "VAR", converter = OptionConverters.NonBlank.class,
       description = "the environment variable holding the token (default MASTODON_TOKEN, X_BEARER_TOKEN)")
   String tokenEnv;
@@ -116,7 +124,7 @@ public final class IngestCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException("--url '" + url + "' is not a URL");
     }
-    return LiveSources.create(network, uri, tokenEnv, tokenFile, environment);
+    return LiveSources.create(network, uri, tokenEnv, tokenFile, stream, tag, environment);
   }
 
   @Override

@@ -45,15 +45,21 @@ public final class KafkaEnvironment implements AutoCloseable {
    * @param outputTopics topics the embedded broker must also create (ignored for a given cluster)
    * @param err where to say what was started
    * @return the environment; {@link #close()} stops what was started
-   * @throws UsageException when the embedded broker is needed but its classes are absent (the cluster jar)
+   * @throws UsageException when the embedded broker is needed but its classes are absent (the cluster jar), or
+   *     when an {@code --input} path does not exist or cannot be read
    */
   public static KafkaEnvironment open(CommonConfig common, List<String> outputTopics, PrintStream err) {
     if (!common.embedded()) {
       return new KafkaEnvironment(common, null, err);
     }
     if (common.replaysInput()) {
-      // A missing or unreadable --input fails here, before a broker and Spark start.
-      ArchiveLines.open(common.inputs()).close();
+      // A missing or unreadable --input fails here, before a broker and Spark start: a command line that cannot be
+      // run (exit code 2), like any other bad option value.
+      try {
+        ArchiveLines.open(common.inputs()).close();
+      } catch (io.hashtagstreams.kafka.replay.ReplayInputException e) {
+        throw new UsageException("--input " + e.getMessage());
+      }
     }
     requireBrokerClasses(BROKER_CLASS);
     EmbeddedKafka broker;

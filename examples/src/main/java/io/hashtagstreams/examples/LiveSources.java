@@ -53,6 +53,29 @@ final class LiveSources {
    */
   static IngestSource create(String network, URI url, String tokenEnv, Path tokenFile,
       Map<String, String> environment) {
+    return create(network, url, tokenEnv, tokenFile, null, null, environment);
+  }
+
+  /**
+   * The source of a network, with Mastodon's stream and hashtag.
+   *
+   * @param network {@code jetstream}, {@code mastodon} or {@code x}
+   * @param url the endpoint (Mastodon: the instance), or null for the public default
+   * @param tokenEnv the token's environment variable, or null for the network's default
+   * @param tokenFile a file holding the token, or null
+   * @param stream Mastodon's stream ({@code public}, {@code public:local}, {@code hashtag}), or null for public
+   * @param tag the hashtag of Mastodon's {@code hashtag} stream, or null
+   * @param environment the process environment
+   * @return the source
+   * @throws UsageException for an unknown network, a bad value, a missing or unreadable token, or a stream or tag for
+   *     another network than Mastodon
+   */
+  static IngestSource create(String network, URI url, String tokenEnv, Path tokenFile, String stream, String tag,
+      Map<String, String> environment) {
+    if ((stream != null || tag != null) && !"mastodon".equalsIgnoreCase(network)) {
+      throw new UsageException((stream != null ? "--stream" : "--tag") + " applies only to mastodon, not to "
+          + network);
+    }
     String name = network == null ? "" : network.toLowerCase(Locale.ROOT);
     try {
       switch (name) {
@@ -70,6 +93,12 @@ final class LiveSources {
           MastodonSource.Builder builder = MastodonSource.builder();
           if (url != null) {
             builder.instance(url);
+          }
+          if (stream != null) {
+            builder.stream(stream);
+          }
+          if (tag != null) {
+            builder.tag(tag);
           }
           Secret token = token(tokenEnv != null ? tokenEnv : MASTODON_TOKEN, tokenFile, environment,
               tokenEnv != null || tokenFile != null);

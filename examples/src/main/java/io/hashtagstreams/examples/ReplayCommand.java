@@ -152,10 +152,10 @@ public final class ReplayCommand implements Callable<Integer> {
       ReplayProgress summary = replayer.run();
       return summary.finished() ? HashtagStreamsApp.OK : HashtagStreamsApp.FAILED;
     } catch (ReplaySendException e) {
-      err.println("error: " + e.getMessage().replace("(resume with skip ", "(resume with --skip "));
+      err.println("error: " + CliHints.forCommandLine(e.getMessage()));
       return HashtagStreamsApp.FAILED;
     } catch (ReplayInputException | IllegalStateException e) {
-      err.println("error: " + e.getMessage().replace("use createTopic(partitions)", "use --create-topic PARTITIONS"));
+      err.println("error: " + CliHints.forCommandLine(e.getMessage()));
       return HashtagStreamsApp.FAILED;
     } finally {
       done.countDown();

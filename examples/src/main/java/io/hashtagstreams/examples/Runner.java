@@ -144,7 +144,7 @@ final class Runner<C extends Subcommand.RunConfig> {
     SparkSession session = spark;
     List<String> causes = watch == null ? List.of() : watch.causes(session == null ? null : session.sparkContext());
     if (causes.isEmpty()) {
-      err.println("error: " + what + " failed: " + rootCause(e));
+      err.println("error: " + what + " failed: " + CliHints.forCommandLine(rootCause(e)));
       return;
     }
     err.println("error: " + what + " failed: " + causes.get(0));

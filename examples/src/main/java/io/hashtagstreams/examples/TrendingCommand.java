@@ -120,11 +120,12 @@ public final class TrendingCommand extends Subcommand<TrendingCommand.Config> {
   }
 
   private static Dataset<Row> flatten(Dataset<Row> trending) {
+    // Two decimals are what a reader compares; the full doubles (0.24794316489056947) are in the library's output.
     return trending.selectExpr("window.start AS window_start", "window.end AS window_end", "rank", "topic", "count",
-        "baseline", "score");
+        "round(baseline, 2) AS baseline", "round(score, 2) AS score");
   }
 
-  private BatchTable table(QueryContext context, Config config) {
+  BatchTable table(QueryContext context, Config config) {
     return new BatchTable(name(), context.out(), config.common().rows(), col("window_start"), col("rank"));
   }
 

@@ -84,4 +84,15 @@ final class UsageErrors {
     }
     return names;
   }
+
+  /**
+   * The line printed under a subcommand's usage error instead of its whole usage:
+   * {@code (see 'HashtagStreamsApp top --help' for the options)}.
+   *
+   * @param command the subcommand's qualified name, e.g. {@code HashtagStreamsApp top}
+   * @return the line
+   */
+  static String helpHint(String command) {
+    return "(see '" + command + " --help' for the options)";
+  }
 }

@@ -66,4 +66,31 @@ class DisplayWidthTest {
     assertThat(DisplayWidth.padLeft("五輪", 6)).isEqualTo("  五輪");
     assertThat(DisplayWidth.padRight("rio2016", 3)).isEqualTo("rio2016");
   }
+
+  @Test
+  void countsTheFirstAndLastCodePointOfEachWideRangeTwoAndTheirNeighboursOne() {
+    // Unicode's East Asian Width (W or F) at the edges of its ranges; a range check that stops one code point short
+    // gets the last code point wrong.
+    int[][] wideThenNarrow = {
+        {0xD7A3, 0xD7A4},   // 힣, the last Hangul syllable; then an unassigned code point
+        {0x2705, 0x2706},   // ✅ white heavy check mark; ✆ telephone location sign (narrow)
+        {0x26A1, 0x26A2},   // ⚡ high voltage; ⚢ doubled female sign (narrow)
+        {0xFF60, 0xFF61},   // fullwidth right white parenthesis; halfwidth ideographic full stop
+        {0xFFE6, 0xFFE7},   // fullwidth won sign; then unassigned
+        {0x1F64F, 0x1F650}, // 🙏 person with folded hands; 🙐 (narrow, a dingbat ornament)
+        {0xA4CF, 0xA4D0},   // the end of the Yi radicals block; Lisu letter BA (narrow)
+    };
+    for (int[] pair : wideThenNarrow) {
+      assertThat(DisplayWidth.of(new String(Character.toChars(pair[0]))))
+          .as("U+%04X", pair[0]).isEqualTo(2);
+      assertThat(DisplayWidth.of(new String(Character.toChars(pair[1]))))
+          .as("U+%04X", pair[1]).isEqualTo(1);
+    }
+    int[] narrowThenWide = {0x26A0, 0x26A1, 0x2704, 0x2705, 0xABFF, 0xAC00};
+    assertThat(DisplayWidth.of(new String(Character.toChars(narrowThenWide[0])))).isEqualTo(1);  // ⚠
+    assertThat(DisplayWidth.of(new String(Character.toChars(narrowThenWide[1])))).isEqualTo(2);  // ⚡
+    assertThat(DisplayWidth.of(new String(Character.toChars(narrowThenWide[2])))).isEqualTo(1);  // ✄
+    assertThat(DisplayWidth.of(new String(Character.toChars(narrowThenWide[3])))).isEqualTo(2);  // ✅
+    assertThat(DisplayWidth.of(new String(Character.toChars(narrowThenWide[5])))).isEqualTo(2);  // 가
+  }
 }

@@ -213,6 +213,42 @@ final class Fixtures {
     return max;
   }
 
+  /**
+   * A printed table read back, independently of {@code TablePrinter}: the title line, then the header, then one list
+   * of cells per row (cells are separated by at least two spaces; the dashes line is checked and dropped).
+   */
+  static List<List<String>> readTable(String printed, String title) {
+    String[] lines = printed.split("\\R");
+    assertThat(lines[0]).isEqualTo(title);
+    List<List<String>> table = new ArrayList<>();
+    table.add(List.of(lines[1].strip().split(" {2,}")));
+    assertThat(lines[2]).matches("-+(  -+)*");
+    for (int i = 3; i < lines.length; i++) {
+      if (!lines[i].equals(BatchTable.MORE)) {
+        table.add(List.of(lines[i].strip().split(" {2,}")));
+      }
+    }
+    return table;
+  }
+
+  /** The header, then each expected row as text: timestamps as {@code yyyy-MM-dd HH:mm:ss} UTC, others as is. */
+  static List<List<String>> expectedTable(List<String> header, List<org.apache.spark.sql.Row> rows) {
+    java.time.format.DateTimeFormatter utc = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+        .withZone(java.time.ZoneOffset.UTC);
+    List<List<String>> table = new ArrayList<>();
+    table.add(header);
+    for (org.apache.spark.sql.Row row : rows) {
+      List<String> cells = new ArrayList<>();
+      for (int i = 0; i < row.size(); i++) {
+        Object value = row.get(i);
+        cells.add(value instanceof java.sql.Timestamp ? utc.format(((java.sql.Timestamp) value).toInstant())
+            : String.valueOf(value));
+      }
+      table.add(cells);
+    }
+    return table;
+  }
+
   /** Captures what a query prints, UTF-8. */
   static final class Capture {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -39,9 +39,15 @@ class HashtagStreamsAppTest {
     return errBytes.toString(StandardCharsets.UTF_8);
   }
 
+  /**
+   * A usage error: the message, then the app's usage when no subcommand was recognised, or else one line naming
+   * the subcommand's --help (not its whole usage).
+   */
   private void assertUsageError(String message, String usage, String... args) {
     assertThat(run(args)).isEqualTo(2);
-    assertThat(err()).isEqualTo("error: " + message + NL + usage);
+    String tail = usage.equals(HashtagStreamsApp.usage()) ? usage
+        : "(see 'HashtagStreamsApp " + args[0] + " --help' for the options)" + NL;
+    assertThat(err()).isEqualTo("error: " + message + NL + tail);
     assertThat(out()).isEmpty();
   }
 

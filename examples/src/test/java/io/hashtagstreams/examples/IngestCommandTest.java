@@ -82,6 +82,40 @@ class IngestCommandTest {
   }
 
   @Test
+  void readsAMastodonHashtagStreamWithTheTokenFromAFile() throws IOException {
+    Path tokenFile = Files.writeString(dir.resolve("mastodon-token"), TOKEN + "\n");
+    List<String> statuses = RecordedFrames.mastodonStatuses();
+    List<String> events = statuses.stream().map(StreamTestServer::update).toList();
+    String topic = Fixtures.newTopic("ingest-mastodon");
+    try (StreamTestServer server = StreamTestServer.serverSentEvents("/api/v1/streaming/hashtag", events)) {
+      Fixtures.Capture err = new Fixtures.Capture();
+
+      int code = HashtagStreamsApp.run(new String[] {"ingest", "mastodon", "--url", server.base().toString(),
+          "--stream", "hashtag", "--tag", "hiking", "--token-file", tokenFile.toString(), "--topic", topic,
+          "--bootstrap-servers", Fixtures.broker().bootstrapServers(), "--duration", "4s"},
+          new Fixtures.Capture().stream(), err.stream());
+
+      assertThat(code).as("stderr:%n%s", err.text()).isZero();
+      assertThat(Fixtures.consumeAll(topic)).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+          .containsExactlyElementsOf(statuses);
+      assertThat(server.requests()).containsExactly("/api/v1/streaming/hashtag?tag=hiking");
+      assertThat(server.authorizations()).containsExactly("Bearer " + TOKEN);
+      assertThat(err.text()).doesNotContain(TOKEN);
+    }
+  }
+
+  @Test
+  void aStreamForAnotherNetworkThanMastodonIsAUsageError() {
+    Fixtures.Capture err = new Fixtures.Capture();
+
+    int code = HashtagStreamsApp.run(new String[] {"ingest", "jetstream", "--stream", "hashtag", "--topic", "t"},
+        new Fixtures.Capture().stream(), err.stream());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.text()).startsWith("error: --stream applies only to mastodon, not to jetstream");
+  }
+
+  @Test
   void anUnreachableEndpointExitsOneWithinTheTimeout() throws IOException {
     String closed;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

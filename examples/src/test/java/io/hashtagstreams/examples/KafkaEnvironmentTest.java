@@ -105,8 +105,20 @@ class KafkaEnvironmentTest {
   void aMissingInputFailsBeforeTheBrokerStarts() {
     String missing = "/no/such/dir/stream.tar";
     assertThatThrownBy(() -> KafkaEnvironment.open(config("--input", missing), List.of(), System.err))
-        .isInstanceOf(io.hashtagstreams.kafka.replay.ReplayInputException.class)
-        .hasMessage(missing + ": no such file or directory");
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--input " + missing + ": no such file or directory");
+  }
+
+  @Test
+  void aMissingInputIsAUsageErrorOfTheAppWithExitCode2() {
+    Fixtures.Capture out = new Fixtures.Capture();
+    Fixtures.Capture err = new Fixtures.Capture();
+
+    int code = HashtagStreamsApp.run(new String[] {"top", "--input", "/nope.jsonl"}, out.stream(), err.stream());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.text()).isEqualTo("error: --input /nope.jsonl: no such file or directory" + Fixtures.NL);
+    assertThat(out.text()).isEmpty();
   }
 
   @Test

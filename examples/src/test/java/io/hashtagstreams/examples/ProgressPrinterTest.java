@@ -84,7 +84,29 @@ class ProgressPrinterTest {
     ProgressPrinter printer = new ProgressPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     StreamingQueryProgress progress = progress("counts", Map.of());
     printer.onQueryProgress(new StreamingQueryListener.QueryProgressEvent(progress));
-    assertThat(bytes.toString(StandardCharsets.UTF_8))
-        .isEqualTo(ProgressPrinter.format(progress) + System.lineSeparator());
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("[counts] batch 7: in 2000 rows/s, processed 5120"
+        + " rows/s, 781 ms, watermark -, state 0 rows, 0 late" + System.lineSeparator());
+  }
+
+  @Test
+  void endsWithTheRejectionsPerReasonWhenTheBatchObservedThem() {
+    org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType();
+    Object[] values = new Object[io.hashtagstreams.core.RejectReason.values().length];
+    int i = 0;
+    for (io.hashtagstreams.core.RejectReason reason : io.hashtagstreams.core.RejectReason.values()) {
+      schema = schema.add(reason.code(), "long");
+      values[i++] = reason == io.hashtagstreams.core.RejectReason.DELETE_NOTICE ? 2L
+          : reason == io.hashtagstreams.core.RejectReason.LIMIT_NOTICE ? 1L : 0L;
+    }
+    org.apache.spark.sql.Row observed = new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(values,
+        schema);
+    SourceProgress source = new SourceProgress("KafkaV2[Subscribe[tweets]]", "{}", "{}", "{}", 4000, 1999.6,
+        5120.4, Map.of());
+    StreamingQueryProgress progress = new StreamingQueryProgress(ID, ID, "top", "2026-11-24T01:00:00.000Z", 7, 781,
+        Map.of(), Map.of(), new StateOperatorProgress[] {state(10, 5)}, new SourceProgress[] {source},
+        new SinkProgress("ForeachBatchSink", 10L, Map.of()), Map.of(RejectionCounts.NAME, observed));
+
+    assertThat(ProgressPrinter.format(progress)).isEqualTo("[top] batch 7: in 2000 rows/s, processed 5120 rows/s,"
+        + " 781 ms, watermark -, state 10 rows, 5 late, rejected 3 (delete_notice 2, limit_notice 1)");
   }
 }

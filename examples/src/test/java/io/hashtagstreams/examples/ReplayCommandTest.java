@@ -140,7 +140,24 @@ class ReplayCommandTest {
 
     assertThat(code).isEqualTo(1);
     assertThat(err.text()).isEqualTo("error: Replayer: no Kafka broker answered at " + closed + " within 2 s; check"
-        + " the bootstrap servers and the network (the topic must exist, or use --create-topic PARTITIONS)"
+        + " the bootstrap servers and the network, and set kafka.security.protocol if the cluster uses TLS or SASL"
+        + " (the topic must exist, or use --create-topic PARTITIONS)"
+        + Fixtures.NL);
+  }
+
+  @Test
+  void aClosedPortWithCreateTopicSaysTheTopicIsCreatedOnceABrokerAnswers() throws IOException {
+    String closed = "127.0.0.1:" + io.hashtagstreams.kafka.testing.LoopbackPorts.reserve(1)[0];
+    Fixtures.Capture err = new Fixtures.Capture();
+
+    int code = HashtagStreamsApp.run(new String[] {"replay", "--input", tar, "--bootstrap-servers", closed,
+        "--topic", "tweets", "--create-topic", "2", "--kafka-timeout", "2s"}, new Fixtures.Capture().stream(),
+        err.stream());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.text()).isEqualTo("error: Replayer: no Kafka broker answered at " + closed + " within 2 s; check"
+        + " the bootstrap servers and the network, and set kafka.security.protocol if the cluster uses TLS or SASL"
+        + " (--create-topic 2 creates the topic once a broker answers)"
         + Fixtures.NL);
   }
 
@@ -168,7 +185,8 @@ class ReplayCommandTest {
     Fixtures.Capture err = new Fixtures.Capture();
     assertThat(HashtagStreamsApp.run(new String[] {"replay", "--topic", "t", "--bootstrap-servers", "a:1"},
         new Fixtures.Capture().stream(), err.stream())).isEqualTo(2);
-    assertThat(err.text()).startsWith("error: replay needs --input PATH..." + Fixtures.NL + "usage: ");
+    assertThat(err.text()).isEqualTo("error: replay needs --input PATH..." + Fixtures.NL
+        + "(see 'HashtagStreamsApp replay --help' for the options)" + Fixtures.NL);
     Fixtures.Capture err2 = new Fixtures.Capture();
     assertThat(HashtagStreamsApp.run(new String[] {"replay", "--input", gz, "--topic", "t", "--bootstrap-servers",
         "a:1", "--speed", "0"}, new Fixtures.Capture().stream(), err2.stream())).isEqualTo(2);

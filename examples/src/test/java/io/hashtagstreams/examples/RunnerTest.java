@@ -99,7 +99,9 @@ class RunnerTest {
 
     assertThat(code).isEqualTo(1);
     assertThat(err.text()).isEqualTo("error: top failed: KafkaTweetSource: no Kafka broker answered at " + closed
-        + " within 2 s; check the bootstrap servers and the network (turn this check off with failFast(false))"
+        + " within 2 s; check the bootstrap servers and the network"
+        + ", and set kafka.security.protocol if the cluster uses TLS or SASL"
+        + " (--kafka-timeout sets how long this check waits, default 30s)"
         + Fixtures.NL);
     assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(30));
   }
@@ -115,7 +117,7 @@ class RunnerTest {
 
     assertThat(code).isEqualTo(1);
     assertThat(err.text()).isEqualTo("error: counts failed: KafkaTweetSource: topic 'no-such-topic' does not exist at "
-        + Fixtures.broker().bootstrapServers() + "; create it first or fix the name (turn this check off with"
-        + " failFast(false))" + Fixtures.NL);
+        + Fixtures.broker().bootstrapServers() + "; create it first or fix the name (--kafka-timeout sets how"
+        + " long this check waits, default 30s)" + Fixtures.NL);
   }
 }

@@ -63,9 +63,39 @@ class TrendingCommandTest {
     assertThat(expected.get(0).getInt(2)).isEqualTo(1);
     assertThat(expected.get(0).getString(3)).isEqualTo("flashmob2016");
     assertThat(expected.get(0).getLong(4)).isEqualTo(200);
-    String table = TablePrinter.format(List.of("window_start", "window_end", "rank", "topic", "count", "baseline",
-        "score"), expected);
-    assertThat(capture.text()).matches("(?s)== trending \\| batch \\d+ ==" + NL + java.util.regex.Pattern.quote(table));
+    String title = capture.text().substring(0, capture.text().indexOf(NL));
+    assertThat(title).matches("== trending \\| batch \\d+ ==");
+    assertThat(Fixtures.readTable(capture.text(), title)).containsExactlyElementsOf(Fixtures.expectedTable(
+        List.of("window_start", "window_end", "rank", "topic", "count", "baseline", "score"), expected));
+    // baseline and score are printed with at most two decimals, never as raw doubles
+    assertThat(capture.text()).doesNotContainPattern("\\d\\.\\d{3}");
+  }
+
+  @Test
+  void printsWindowsInStartOrderAndRanksInOrderWithinEach() {
+    org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+        .add("window_start", "timestamp").add("window_end", "timestamp").add("rank", "int").add("topic", "string")
+        .add("count", "long").add("baseline", "double").add("score", "double");
+    Timestamp first = Timestamp.from(Instant.parse("2016-08-05T23:00:40Z"));
+    Timestamp second = Timestamp.from(Instant.parse("2016-08-05T23:00:50Z"));
+    Timestamp third = Timestamp.from(Instant.parse("2016-08-05T23:01:00Z"));
+    List<Row> rows = List.of(
+        RowFactory.create(second, third, 2, "b", 20L, 2.5, 30.25),
+        RowFactory.create(first, second, 2, "d", 15L, 1.5, 25.0),
+        RowFactory.create(second, third, 1, "a", 40L, 3.0, 80.5),
+        RowFactory.create(first, second, 1, "c", 30L, 2.0, 60.75));
+    Fixtures.Capture capture = new Fixtures.Capture();
+
+    command.table(Fixtures.context(capture), command.config("--rows", "10"))
+        .call(io.hashtagstreams.core.testing.SparkTestSession.get().createDataFrame(rows, schema), 4L);
+
+    assertThat(capture.text()).isEqualTo("== trending | batch 4 ==" + NL
+        + "window_start         window_end           rank  topic  count  baseline  score" + NL
+        + "-------------------  -------------------  ----  -----  -----  --------  -----" + NL
+        + "2016-08-05 23:00:40  2016-08-05 23:00:50     1  c         30       2.0  60.75" + NL
+        + "2016-08-05 23:00:40  2016-08-05 23:00:50     2  d         15       1.5   25.0" + NL
+        + "2016-08-05 23:00:50  2016-08-05 23:01:00     1  a         40       3.0   80.5" + NL
+        + "2016-08-05 23:00:50  2016-08-05 23:01:00     2  b         20       2.5  30.25" + NL);
   }
 
   @Test
@@ -84,6 +114,11 @@ class TrendingCommandTest {
     assertThatThrownBy(() -> command.config("--min-count", "0"))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("--min-count");
+  }
+
+  /** The printed precision: half up at two decimals. */
+  private static double twoDecimals(double value) {
+    return java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
   }
 
   /** Plain Java: counts per window from the records' hashtags, the formula of the README, windows the watermark closed. */
@@ -141,7 +176,7 @@ class TrendingCommandTest {
       for (int i = 0; i < Math.min(3, listed.size()); i++) {
         Object[] row = listed.get(i);
         rows.add(RowFactory.create(new Timestamp(start), new Timestamp(start + size), i + 1, row[0], row[1],
-            row[2], row[3]));
+            twoDecimals((double) row[2]), twoDecimals((double) row[3])));
       }
     }
     return rows;

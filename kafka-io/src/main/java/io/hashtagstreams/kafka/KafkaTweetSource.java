@@ -22,6 +22,7 @@ import io.hashtagstreams.kafka.internal.KafkaPreflight;
 import io.hashtagstreams.kafka.internal.OptionMap;
 import io.hashtagstreams.kafka.internal.Redaction;
 import io.hashtagstreams.kafka.internal.SecretSafeExceptions;
+import io.hashtagstreams.kafka.internal.SparkKafkaSource;
 
 /**
  * A validated, immutable description of where tweets are read from in Kafka; makes the streaming or batch Dataset
@@ -76,7 +77,8 @@ public final class KafkaTweetSource {
       "kafka.interceptor.classes", "",
       // Spark source options that option(...) would wrongly pass to the consumer under a kafka. prefix.
       "kafka.minpartitions", "minPartitions(...)",
-      "kafka.maxoffsetspertrigger", "maxOffsetsPerTrigger(...)");
+      "kafka.maxoffsetspertrigger", "maxOffsetsPerTrigger(...)",
+      "kafka.maxrecordsperpartition", "maxRecordsPerPartition(...)");
   private static final String[] SUBSCRIPTIONS = {"subscribe", "subscribePattern", "assign"};
 
   static final Duration DEFAULT_FAIL_FAST_TIMEOUT = Duration.ofSeconds(30);
@@ -134,15 +136,17 @@ public final class KafkaTweetSource {
    *
    * @param spark the session
    * @return the batch Dataset, columns as in the class description
-   * @throws IllegalArgumentException when {@code maxOffsetsPerTrigger} was set, {@code startingOffsets} is
-   *     {@code latest} or {@code endingOffsets} is {@code earliest}
+   * @throws IllegalArgumentException when {@code maxOffsetsPerTrigger} or {@code maxRecordsPerPartition} was set,
+   *     {@code startingOffsets} is {@code latest} or {@code endingOffsets} is {@code earliest}
    * @throws IllegalStateException with fail-fast on, when no broker answers or a topic is missing
    * @since 0.1.0
    */
   public Dataset<Row> batch(SparkSession spark) {
-    if (options.containsKey("maxOffsetsPerTrigger")) {
-      throw new IllegalArgumentException(OWNER + ": maxOffsetsPerTrigger is for streams only, but was set to '"
-          + options.get("maxOffsetsPerTrigger") + "' for a batch read");
+    for (String streamOnly : new String[] {"maxOffsetsPerTrigger", "maxRecordsPerPartition"}) {
+      if (options.containsKey(streamOnly)) {
+        throw new IllegalArgumentException(OWNER + ": " + streamOnly + " is for streams only, but was set to '"
+            + options.get(streamOnly) + "' for a batch read");
+      }
     }
     if ("latest".equalsIgnoreCase(options.get("startingOffsets"))) {
       throw new IllegalArgumentException(OWNER + ": startingOffsets 'latest' reads nothing in a batch; use"
@@ -379,6 +383,33 @@ public final class KafkaTweetSource {
         throw new IllegalArgumentException(OWNER + ": minPartitions must be at least 1, but was " + min);
       }
       options.set("minPartitions", Integer.toString(min));
+      return this;
+    }
+
+    /**
+     * At most this many records per Spark task of a stream (Spark 4's {@code maxRecordsPerPartition}): Spark splits
+     * a topic partition's offset range of a micro-batch into pieces of at most {@code max} records, so one busy
+     * partition no longer makes one long task. Streams only: Spark 4.2's batch read ignores the option, so
+     * {@link #batch} refuses it. The Kafka source of Spark 3.5 does not have the option (and would ignore it
+     * silently), so there this method fails at once.
+     *
+     * @param max at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when below 1
+     * @throws IllegalStateException when already set, or when the Kafka source on the classpath is Spark 3.5's,
+     *     naming the Spark version
+     * @since 0.3.0
+     */
+    public Builder maxRecordsPerPartition(long max) {
+      if (max < 1) {
+        throw new IllegalArgumentException(OWNER + ": maxRecordsPerPartition must be at least 1, but was " + max);
+      }
+      if (!SparkKafkaSource.hasMaxRecordsPerPartition()) {
+        throw new IllegalStateException(OWNER + ": maxRecordsPerPartition needs Spark 4.0 or later, but the Kafka"
+            + " source on the classpath is Spark " + SparkKafkaSource.sparkVersion() + "'s, which would ignore it;"
+            + " use minPartitions(...) or maxOffsetsPerTrigger(...) on this Spark line");
+      }
+      options.set("maxRecordsPerPartition", Long.toString(max));
       return this;
     }
 

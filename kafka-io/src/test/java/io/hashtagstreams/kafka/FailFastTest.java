@@ -57,7 +57,9 @@ class FailFastTest {
         .option("sasl.jaas.config", JAAS).failFastTimeout(SHORT).buildStream(SparkTestSession.get()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("KafkaTweetSource: no Kafka broker answered at " + closed + " within 2 s; check the bootstrap"
-            + " servers and the network (turn this check off with failFast(false))");
+            + " servers and the network"
+            + ", and set kafka.security.protocol if the cluster uses TLS or SASL"
+            + " (turn this check off with failFast(false))");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
     assertThatThrownBy(() -> KafkaTweetSource.builder().bootstrapServers(closed).subscribePattern("tw.*")
         .failFastTimeout(SHORT).buildBatch(SparkTestSession.get()))
@@ -108,7 +110,9 @@ class FailFastTest {
     assertThatThrownBy(() -> sink(closed, "counts").start(records))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("KafkaSink: no Kafka broker answered at " + closed + " within 2 s; check the bootstrap"
-            + " servers and the network (turn this check off with failFast(false))");
+            + " servers and the network"
+            + ", and set kafka.security.protocol if the cluster uses TLS or SASL"
+            + " (turn this check off with failFast(false))");
     assertThatThrownBy(() -> sink(kafka.bootstrapServers(), "cuonts").start(records))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("KafkaSink: topic 'cuonts' does not exist at " + kafka.bootstrapServers()

@@ -3,24 +3,40 @@ package io.hashtagstreams.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.hashtagstreams.core.testing.SparkTestSession;
+import io.hashtagstreams.kafka.testing.EmbeddedKafka;
+import io.hashtagstreams.kafka.testing.KafkaTestClients;
 
 /**
  * Builder rules of {@link KafkaTweetSource}; no broker needed (Spark connects only when a query runs, and the
- * Datasets built here turn the fail-fast check off). Reading from a real broker is covered by
+ * Datasets built here turn the fail-fast check off), except for Spark 4's {@code maxRecordsPerPartition}, whose
+ * split is checked on a stream from an embedded broker. Reading from a real broker is covered by
  * {@link KafkaPipelineTest}, the fail-fast check by {@link FailFastTest}.
  */
 class KafkaTweetSourceTest {
 
   private static final String JAAS = "org.apache.kafka.common.security.plain.PlainLoginModule required"
       + " username=\"reader\" password=\"s3cr3t-pw\";";
+
+  @TempDir
+  Path checkpoint;
 
   private static KafkaTweetSource.Builder minimal() {
     return KafkaTweetSource.builder().bootstrapServers("127.0.0.1:1").subscribe("tweets");
@@ -52,6 +68,63 @@ class KafkaTweetSourceTest {
         "kafka.security.protocol", "SASL_SSL",
         "kafka.sasl.mechanism", "PLAIN",
         "kafka.max.partition.fetch.bytes", "2097152"));
+  }
+
+  @Test
+  void maxRecordsPerPartitionSplitsAMicroBatchOnSpark4AndFailsAtOnceOnSpark35() throws Exception {
+    String spark = System.getProperty("spark.version");
+    assertThatThrownBy(() -> minimal().maxRecordsPerPartition(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("KafkaTweetSource: maxRecordsPerPartition must be at least 1, but was 0");
+    assertThatThrownBy(() -> minimal().option("maxRecordsPerPartition", "4"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("KafkaTweetSource: option 'maxRecordsPerPartition' cannot be set with option(...); use"
+            + " maxRecordsPerPartition(...) instead");
+    if (spark.startsWith("3.")) {
+      assertThatThrownBy(() -> minimal().maxRecordsPerPartition(3))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("KafkaTweetSource: maxRecordsPerPartition needs Spark 4.0 or later, but the Kafka source on"
+              + " the classpath is Spark " + spark + "'s, which would ignore it; use minPartitions(...) or"
+              + " maxOffsetsPerTrigger(...) on this Spark line");
+      return;
+    }
+    assertThat(minimal().maxRecordsPerPartition(3).build().sparkOptions())
+        .containsEntry("maxRecordsPerPartition", "3");
+    assertThatThrownBy(() -> minimal().maxRecordsPerPartition(3).maxRecordsPerPartition(4))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("maxRecordsPerPartition");
+    assertThatThrownBy(() -> minimal().maxRecordsPerPartition(3).buildBatch(SparkTestSession.get()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("KafkaTweetSource: maxRecordsPerPartition is for streams only, but was set to '3' for a batch"
+            + " read");
+    // 10 records in one topic partition, at most 3 per task: ceil(10 / 3) = 4 tasks, every record read once.
+    try (EmbeddedKafka kafka = new EmbeddedKafka().start()) {
+      kafka.createTopic("split", 1);
+      List<String> values = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        values.add("{\"n\":" + i + "}");
+      }
+      KafkaTestClients.produce(kafka.bootstrapServers(), "split",
+          values.stream().map(value -> value.getBytes(StandardCharsets.UTF_8)).toList());
+      List<Integer> tasks = new CopyOnWriteArrayList<>();
+      List<String> read = new CopyOnWriteArrayList<>();
+      StreamingQuery query = KafkaTweetSource.builder().bootstrapServers(kafka.bootstrapServers()).subscribe("split")
+          .startingOffsets("earliest").maxRecordsPerPartition(3).buildStream(SparkTestSession.get())
+          .selectExpr("CAST(value AS STRING)").as(Encoders.STRING())
+          .writeStream().trigger(Trigger.AvailableNow()).option("checkpointLocation", checkpoint.toString())
+          .foreachBatch((VoidFunction2<Dataset<String>, Long>) (batch, id) -> {
+            tasks.add(batch.rdd().getNumPartitions());
+            read.addAll(batch.collectAsList());
+          })
+          .start();
+      try {
+        assertThat(query.awaitTermination(120_000)).as("the AvailableNow query ended within 2 minutes").isTrue();
+      } finally {
+        query.stop();
+      }
+      assertThat(tasks).containsExactly(4);
+      assertThat(read).containsExactlyInAnyOrderElementsOf(values);
+    }
   }
 
   @Test

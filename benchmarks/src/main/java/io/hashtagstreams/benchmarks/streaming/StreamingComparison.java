@@ -240,17 +240,21 @@ public final class StreamingComparison {
     List<Result> results = new ArrayList<>();
     for (String broker : config.brokers()) {
       Path work = Files.createTempDirectory("bench-broker-");
-      if (broker.equals("jvm")) {
-        try (EmbeddedKafka kafka = new EmbeddedKafka()) {
-          kafka.start();
-          results.add(runOn(spark, broker, kafka.bootstrapServers(), () -> Double.NaN, config));
+      try {
+        if (broker.equals("jvm")) {
+          try (EmbeddedKafka kafka = new EmbeddedKafka()) {
+            kafka.start();
+            results.add(runOn(spark, broker, kafka.bootstrapServers(), () -> Double.NaN, config));
+          }
+        } else {
+          try (KafkaBrokerProcess kafka = KafkaBrokerProcess.builder().workDirectory(work).maxHeap("2g").build()
+              .start()) {
+            long pid = kafka.pid();
+            results.add(runOn(spark, broker, kafka.bootstrapServers(), () -> cpuSeconds(pid), config));
+          }
         }
-      } else {
-        try (KafkaBrokerProcess kafka = KafkaBrokerProcess.builder().workDirectory(work).maxHeap("2g").build()
-            .start()) {
-          long pid = kafka.pid();
-          results.add(runOn(spark, broker, kafka.bootstrapServers(), () -> cpuSeconds(pid), config));
-        }
+      } finally {
+        io.hashtagstreams.benchmarks.TempDirectories.delete(work);
       }
     }
     return results;
@@ -347,6 +351,7 @@ public final class StreamingComparison {
           .get(TopicReader.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } finally {
       query.stop();
+      io.hashtagstreams.benchmarks.TempDirectories.delete(Path.of(checkpoint));
     }
     List<Double> durations = new ArrayList<>();
     for (StreamingQueryProgress batch : query.recentProgress()) {

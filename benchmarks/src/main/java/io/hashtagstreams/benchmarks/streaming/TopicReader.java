@@ -311,6 +311,7 @@ public enum TopicReader {
       }
     } finally {
       query.stop();
+      io.hashtagstreams.benchmarks.TempDirectories.delete(checkpoint);
     }
     double wall = (System.nanoTime() - start) / 1e9;
     List<StreamingQueryProgress> withInput = new ArrayList<>();

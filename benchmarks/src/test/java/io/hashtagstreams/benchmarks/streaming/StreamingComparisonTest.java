@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.hashtagstreams.benchmarks.BenchSpark;
 
@@ -15,6 +16,7 @@ import io.hashtagstreams.benchmarks.BenchSpark;
  * own): every reader must read the whole topic, and the tables must carry every reader and ratio. No timing
  * assertions.
  */
+@ExtendWith(io.hashtagstreams.benchmarks.NoKafkaClientThreadsLeft.class)
 class StreamingComparisonTest {
 
   @Test

@@ -12,7 +12,8 @@ import io.hashtagstreams.core.internal.sql.NetworkOverloads;
 
 /**
  * Registers the SQL functions of Hashtag Streams in a Spark session, for {@code spark.sql(...)}, notebooks and
- * {@code functions.call_function(...)}.
+ * {@code functions.call_function(...)}. To have them in every session by configuration alone, set
+ * {@code spark.sql.extensions} to {@link HashtagSqlExtensions} instead.
  *
  * <table>
  *   <caption>Functions</caption>

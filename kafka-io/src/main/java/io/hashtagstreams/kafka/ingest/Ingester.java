@@ -118,6 +118,7 @@ public final class Ingester {
   private final Duration progressInterval;
   private final Consumer<IngestProgress> listener;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
+  private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
   private volatile StreamConnection connection;
 
   private Ingester(Builder builder, Map<String, String> kafkaOptions) {
@@ -153,8 +154,12 @@ public final class Ingester {
    * @throws IllegalStateException when no broker answers or a topic is missing (fail fast)
    * @throws IngestException when the endpoint refused the token, does not exist, cannot be reached before a first
    *     connection within the fail-fast timeout, or Kafka refused a record
+   * @throws IllegalStateException when called a second time (an ingester runs once)
    */
   public IngestProgress run() {
+    if (!started.compareAndSet(false, true)) {
+      throw new IllegalStateException(OWNER + ": run() was already called; build a new Ingester to run again");
+    }
     List<String> topics = deadLetterTopic == null ? List.of(topic) : List.of(topic, deadLetterTopic);
     TopicProducers.prepareTopics(OWNER, kafkaOptions, topics, createPartitions, failFastTimeout);
     long startCursor = -1;
@@ -165,7 +170,9 @@ public final class Ingester {
         LOG.info("{}: topic '{}' ends at time_us {}; resuming from cursor {}", OWNER, topic, last, startCursor);
       }
     }
-    Run run = new Run(startCursor);
+    String startStatusId = source instanceof MastodonSource
+        ? TopicResume.lastMastodonId(kafkaOptions, topic, failFastTimeout) : null;
+    Run run = new Run(startCursor, startStatusId);
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(TopicProducers.producerProperties(kafkaOptions, "hashtag-streams-ingest"))) {
       producer.partitionsFor(topic);
@@ -224,7 +231,10 @@ public final class Ingester {
     private final long startNanos = System.nanoTime();
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(queueCapacity);
     private final AckedPrefix acks = new AckedPrefix(1 << 16);
-    private final AtomicReference<String> failure = new AtomicReference<>();
+    /** Why reading ended for good (a refused token, an unreachable endpoint); what was read is still sent. */
+    private final AtomicReference<String> readFailure = new AtomicReference<>();
+    /** Why Kafka refused a record; nothing more is sent. */
+    private final AtomicReference<String> sendFailure = new AtomicReference<>();
     private final AtomicLong messages = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
@@ -245,8 +255,9 @@ public final class Ingester {
     private long lastReportMessages;
     private double rate;
 
-    Run(long startCursor) {
+    Run(long startCursor, String startStatusId) {
       this.startCursor = startCursor;
+      this.newestMastodonId = startStatusId;
       this.client = HttpClient.newBuilder().connectTimeout(connectTimeout())
           .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
@@ -273,7 +284,7 @@ public final class Ingester {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (RuntimeException e) {
-        failure.compareAndSet(null, scrub(OWNER + ": reading " + source.endpoint() + " failed: " + e));
+        readFailure.compareAndSet(null, scrub(OWNER + ": reading " + source.endpoint() + " failed: " + e));
       } finally {
         readerDone = true;
       }
@@ -281,7 +292,7 @@ public final class Ingester {
 
     private void loop(StreamConnection conn) throws InterruptedException {
       long firstAttempt = System.nanoTime();
-      while (!stopping() && failure.get() == null) {
+      while (!stopping() && readFailure.get() == null && sendFailure.get() == null) {
         boolean reconnect = everOpened;
         try {
           conn.stream(nextUri(reconnect), this);
@@ -291,11 +302,11 @@ public final class Ingester {
           }
           String message = scrub(d.getMessage());
           if (d.kind() == Disconnect.Cause.REFUSED) {
-            failure.compareAndSet(null, OWNER + ": " + message + "; not retrying");
+            readFailure.compareAndSet(null, OWNER + ": " + message + "; not retrying");
             return;
           }
           if (!everOpened && System.nanoTime() - firstAttempt > failFastTimeout.toNanos()) {
-            failure.compareAndSet(null, OWNER + ": cannot reach " + source.endpoint() + " within "
+            readFailure.compareAndSet(null, OWNER + ": cannot reach " + source.endpoint() + " within "
                 + failFastTimeout.toSeconds() + " s: " + message);
             return;
           }
@@ -326,7 +337,7 @@ public final class Ingester {
 
     private void awaitDrained(long timeoutMillis) throws InterruptedException {
       long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
-      while (!queue.isEmpty() && System.nanoTime() < deadline && failure.get() == null) {
+      while (!queue.isEmpty() && System.nanoTime() < deadline && sendFailure.get() == null) {
         Thread.sleep(5);
       }
       acks.awaitAll(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
@@ -372,6 +383,10 @@ public final class Ingester {
       everOpened = true;
       if (!reconnect) {
         LOG.info("{}: connected to {}", OWNER, source.endpoint());
+        if (source instanceof MastodonSource mastodon && newestMastodonId != null) {
+          // A restarted process: the topic's newest Status tells where the previous one stopped.
+          fillGap(mastodon);
+        }
         return;
       }
       reconnects.incrementAndGet();
@@ -433,7 +448,7 @@ public final class Ingester {
 
     private void enqueue(Pending pending) throws InterruptedException {
       while (!queue.offer(pending, 100, TimeUnit.MILLISECONDS)) {
-        if (failure.get() != null) {
+        if (sendFailure.get() != null) {
           return;
         }
       }
@@ -454,7 +469,7 @@ public final class Ingester {
 
     void writeLoop(KafkaProducer<byte[], byte[]> producer) throws IllegalStateException {
       try {
-        while (failure.get() == null) {
+        while (sendFailure.get() == null) {
           Pending pending = queue.poll(50, TimeUnit.MILLISECONDS);
           if (pending != null) {
             send(producer, pending);
@@ -469,7 +484,7 @@ public final class Ingester {
     }
 
     void writeRemaining(KafkaProducer<byte[], byte[]> producer) {
-      for (Pending pending = queue.poll(); pending != null && failure.get() == null; pending = queue.poll()) {
+      for (Pending pending = queue.poll(); pending != null && sendFailure.get() == null; pending = queue.poll()) {
         try {
           send(producer, pending);
         } catch (InterruptedException e) {
@@ -482,7 +497,7 @@ public final class Ingester {
     private void send(KafkaProducer<byte[], byte[]> producer, Pending pending) throws InterruptedException {
       boolean post = pending.inspection().kind() == Inspection.Kind.POST;
       long index = acks.register(post ? pending.inspection().cursorMicros() : -1,
-          post ? pending.inspection().eventMillis() : Long.MIN_VALUE, () -> failure.get() == null);
+          post ? pending.inspection().eventMillis() : Long.MIN_VALUE, () -> sendFailure.get() == null);
       if (index < 0) {
         return;
       }
@@ -503,12 +518,12 @@ public final class Ingester {
             }
             acks.acknowledge(index);
           } else {
-            failure.compareAndSet(null, Redaction.scrub(OWNER + ": sending to topic '" + record.topic() + "' at "
+            sendFailure.compareAndSet(null, Redaction.scrub(OWNER + ": sending to topic '" + record.topic() + "' at "
                 + kafkaOptions.get("kafka.bootstrap.servers") + " failed: " + error.getMessage(), kafkaOptions));
           }
         });
       } catch (RuntimeException e) {
-        failure.compareAndSet(null, Redaction.scrub(OWNER + ": sending to topic '" + record.topic() + "' failed: "
+        sendFailure.compareAndSet(null, Redaction.scrub(OWNER + ": sending to topic '" + record.topic() + "' failed: "
             + e.getMessage(), kafkaOptions));
         return;
       }
@@ -539,7 +554,7 @@ public final class Ingester {
     }
 
     void throwIfFailed() {
-      String message = failure.get();
+      String message = sendFailure.get() != null ? sendFailure.get() : readFailure.get();
       if (message != null) {
         throw new IngestException(scrub(message) + " (" + acknowledged.get() + " posts were written and"
             + " acknowledged)");

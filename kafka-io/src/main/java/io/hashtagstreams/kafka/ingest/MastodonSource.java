@@ -19,7 +19,8 @@ import java.util.Locale;
  *
  * <p>What {@link Ingester} does with it: every {@code update} Status is written unchanged, keyed by its
  * {@code uri} (the same on every instance), else its {@code id}; other events ({@code delete},
- * {@code status.update}, {@code notification}, ...) are counted as skipped. After a reconnect the gap is filled
+ * {@code status.update}, {@code notification}, ...) are counted as skipped. After a reconnect, and at the start
+ * of a process whose topic already holds Statuses (the newest id in the topic's tail), the gap is filled
  * through the REST timeline ({@code GET /api/v1/timelines/public} with {@code local=true}, or
  * {@code /api/v1/timelines/tag/:tag}) with {@code since_id} = the newest id received, newest first, 40 per page,
  * going back with {@code max_id} for at most {@link Builder#gapPages(int)} pages (default 5); the recovered posts

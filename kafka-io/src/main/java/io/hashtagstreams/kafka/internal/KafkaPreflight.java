@@ -214,7 +214,7 @@ public final class KafkaPreflight {
   private static String protocolHint(Map<String, String> kafkaOptions) {
     String protocol = kafkaOptions.get(PREFIX + "security.protocol");
     return protocol == null || protocol.equalsIgnoreCase("PLAINTEXT")
-        ? "; if the cluster uses TLS or SASL, set kafka.security.protocol (this client speaks PLAINTEXT)"
+        ? ", and set kafka.security.protocol if the cluster uses TLS or SASL"
         : "";
   }
 

@@ -54,12 +54,11 @@ public final class SingleNodeBrokerConfig {
     props.put("default.replication.factor", "1");
     props.put("log.segment.bytes", Integer.toString(8 * 1024 * 1024));
     props.putAll(overrides);
-    String client = clientProtocol;
-    props.put("listeners", client + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    props.put("advertised.listeners", client + "://127.0.0.1:" + port);
-    props.put("listener.security.protocol.map", client + ":" + client + ",CONTROLLER:PLAINTEXT");
+    props.put("listeners", clientProtocol + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    props.put("advertised.listeners", clientProtocol + "://127.0.0.1:" + port);
+    props.put("listener.security.protocol.map", clientProtocol + ":" + clientProtocol + ",CONTROLLER:PLAINTEXT");
     props.put("controller.listener.names", "CONTROLLER");
-    props.put("inter.broker.listener.name", client);
+    props.put("inter.broker.listener.name", clientProtocol);
     props.put("log.dirs", logDir.toString());
     return props;
   }

@@ -42,7 +42,9 @@ public final class TopicProducers {
    */
   public static void prepareTopics(String owner, Map<String, String> kafkaOptions, List<String> topics,
       int createPartitions, Duration timeout) {
-    String turnOff = "the topic must exist" + (createPartitions > 0 ? "" : ", or use createTopic(partitions)");
+    String turnOff = createPartitions > 0
+        ? "createTopic(" + createPartitions + ") creates the topic once a broker answers"
+        : "the topic must exist, or use createTopic(partitions)";
     if (createPartitions == 0) {
       KafkaPreflight.check(owner, kafkaOptions, topics, timeout, turnOff);
       return;

@@ -65,20 +65,26 @@ class IngesterTest {
   void jetstreamResumesAfterADroppedConnectionWithDuplicatesOnlyInTheOverlap(TestInfo test) throws Exception {
     String topic = topic(test);
     List<String> frames = RecordedFrames.jetstream();
+    List<String> commits = commits(frames);
     try (JetstreamTestServer server = JetstreamTestServer.start(frames)) {
+      // First connection: identity, account and 3 commits, then the TCP connection ends without a close frame.
       server.plan(ConnectionPlan.serve(5).thenClose());
       Ingester ingester = jetstream(server, topic).build();
-      List<String> commits = commits(frames);
-      // First connection: identity, account, then 3 commits; the second starts at the last acknowledged one
-      // (the post at time_us 1732206349000167) minus the 500 us overlap, which holds only that post.
-      long resumeCursor = 1732206349000167L - 500;
-      List<String> expected = new ArrayList<>(commits.subList(0, 3));
-      expected.addAll(commitsFrom(frames, resumeCursor));
-      IngestProgress summary = runUntil(ingester, topic, expected.size());
+      IngestProgress summary = runUntil(ingester, topic, commits.size() + 1);
+
+      // What the client had read before the drop is not known in advance (an abrupt end may cut messages off), so
+      // the expectation is derived from the cursor it resumed with: the last acknowledged commit's time_us minus
+      // the 500 us overlap. Everything up to that commit once, then everything from the cursor on.
+      List<Long> cursors = server.cursors();
+      assertThat(cursors).hasSize(2).startsWith(-1L);
+      long lastAcknowledged = cursors.get(1) + 500;
+      assertThat(commits.subList(0, 3).stream().map(IngesterTest::time)).contains(lastAcknowledged);
+      List<String> expected = new ArrayList<>(commits.stream().filter(c -> time(c) <= lastAcknowledged).toList());
+      expected.addAll(commitsFrom(frames, cursors.get(1)));
 
       assertThat(values(topic)).containsExactlyElementsOf(expected);
-      assertThat(server.cursors()).containsExactly(-1L, resumeCursor);
-      assertThat(duplicates(values(topic))).containsExactly(commits.get(2));
+      assertThat(duplicates(values(topic))).containsExactlyElementsOf(
+          commits.stream().filter(c -> time(c) >= cursors.get(1) && time(c) <= lastAcknowledged).toList());
       assertThat(keys(topic)).contains("at://did:plc:yj3sjq3blzpynh27cumnp5ks/app.bsky.feed.post/3lbhtyteurk2y");
       assertThat(summary.messages()).isEqualTo(expected.size());
       assertThat(summary.acknowledged()).isEqualTo(expected.size());
@@ -167,6 +173,27 @@ class IngesterTest {
   }
 
   @Test
+  void aTokenRefusedOnReconnectEndsTheRunAfterWritingWhatWasRead(TestInfo test) {
+    String topic = topic(test);
+    List<String> frames = RecordedFrames.jetstream();
+    try (JetstreamTestServer server = JetstreamTestServer.start(frames)) {
+      server.plan(ConnectionPlan.serve(5).thenClose(), ConnectionPlan.refuse(403));
+      Ingester ingester = jetstream(server, topic).build();
+
+      assertThatThrownBy(ingester::run)
+          .isInstanceOf(IngestException.class)
+          .hasMessageContaining(server.endpoint() + " answered HTTP 403");
+      // The refused connection asked for the last acknowledged commit minus the overlap: all before it were written.
+      long lastAcknowledged = server.cursors().get(1) + 500;
+      List<String> written = commits(frames).stream().filter(c -> time(c) <= lastAcknowledged).toList();
+      assertThat(written).isNotEmpty();
+      assertThat(values(topic)).containsExactlyElementsOf(written);
+      assertThatThrownBy(ingester::run).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("run() was already called");
+    }
+  }
+
+  @Test
   void unreachableEndpointFailsWithinTheFailFastTimeout(TestInfo test) throws IOException {
     String topic = topic(test);
     URI closed = URI.create("ws://127.0.0.1:" + closedPort() + "/subscribe");
@@ -210,6 +237,26 @@ class IngesterTest {
       assertThat(server.authorizations()).containsOnly("Bearer " + TOKEN);
       assertThat(ingester.toString()).doesNotContain(TOKEN);
       assertThat(reports).isNotEmpty().allSatisfy(report -> assertThat(report.toString()).doesNotContain(TOKEN));
+    }
+  }
+
+  @Test
+  void restartedMastodonIngestFillsTheGapFromTheTopicsNewestStatus(TestInfo test) throws Exception {
+    String topic = topic(test);
+    List<String> statuses = RecordedFrames.mastodonStatuses();
+    List<String> events = statuses.stream().map(StreamTestServer::update).toList();
+    try (StreamTestServer server = StreamTestServer.serverSentEvents("/api/v1/streaming/public", events)) {
+      server.timeline(statuses);
+      server.plan(ConnectionPlan.serve(2).thenStall(), ConnectionPlan.serveAll().startingAt(4));
+      runUntil(base(topic).source(mastodon(server, server.base())).build(), topic, 2);
+      // A new process: the topic's newest Status (s1) is where the gap starts; s2..s4 come from REST.
+      IngestProgress second = runUntil(base(topic).source(mastodon(server, server.base())).build(), topic, 6);
+
+      assertThat(values(topic)).containsExactly(statuses.get(0), statuses.get(1), statuses.get(2), statuses.get(3),
+          statuses.get(4), statuses.get(4));
+      assertThat(second.recovered()).isEqualTo(3);
+      assertThat(second.reconnects()).isZero();
+      assertThat(server.requests()).contains("/api/v1/timelines/public?limit=40&since_id=113560000000000102");
     }
   }
 

@@ -171,7 +171,16 @@ class ReplayerTest {
         .failFastTimeout(Duration.ofSeconds(2)).build().run())
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("Replayer: no Kafka broker answered at " + closed + " within 2 s; check the bootstrap servers"
-            + " and the network (the topic must exist, or use createTopic(partitions))");
+            + " and the network"
+            + ", and set kafka.security.protocol if the cluster uses TLS or SASL"
+            + " (the topic must exist, or use createTopic(partitions))");
+    assertThatThrownBy(() -> Replayer.builder().bootstrapServers(servers).topic("tweets").inputs(inputs)
+        .createTopic(2).failFastTimeout(Duration.ofSeconds(2)).build().run())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Replayer: no Kafka broker answered at " + closed + " within 2 s; check the bootstrap servers"
+            + " and the network"
+            + ", and set kafka.security.protocol if the cluster uses TLS or SASL"
+            + " (createTopic(2) creates the topic once a broker answers)");
     String missing = topic(test);
     assertThatThrownBy(() -> builder(missing).failFastTimeout(Duration.ofSeconds(5)).build().run())
         .isInstanceOf(IllegalStateException.class)

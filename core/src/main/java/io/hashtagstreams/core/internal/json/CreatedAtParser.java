@@ -39,7 +39,10 @@ final class CreatedAtParser {
     char sign = chars[p + 20];
     int offsetHours = twoDigits(chars, p + 21);
     int offsetMinutes = twoDigits(chars, p + 23);
-    int year = twoDigits(chars, p + 26) * 100 + twoDigits(chars, p + 28);
+    int century = twoDigits(chars, p + 26);
+    int yearOfCentury = twoDigits(chars, p + 28);
+    // Each pair on its own: combined, a bad second pair (-1000) would still leave a positive year ("201," -> 1000).
+    int year = century < 0 || yearOfCentury < 0 ? -1 : century * 100 + yearOfCentury;
     if (chars[p + 10] != ' ' || chars[p + 13] != ':' || chars[p + 16] != ':' || chars[p + 19] != ' '
         || chars[p + 25] != ' ' || (sign != '+' && sign != '-')) {
       return INVALID;

@@ -28,7 +28,7 @@ import scala.runtime.AbstractFunction1;
  * non-Connect session is), so the same bytes work on both lines; builders are passed as raw {@code Function1}
  * because their argument is {@code scala.collection.Seq} in Scala 2.12 and {@code scala.collection.immutable.Seq}
  * in 2.13; a registered builder is looked up under both keys Spark uses for temporary functions (see
- * {@code builder}). Checked on Spark 3.5.7 (the tests) and on 4.1.3 and 4.2.0 with Scala 2.13 (by hand).
+ * {@code takeBuilder}). Checked on Spark 3.5.7 (the tests) and on 4.1.3 and 4.2.0 with Scala 2.13 (by hand).
  */
 public final class NetworkOverloads {
 
@@ -45,9 +45,9 @@ public final class NetworkOverloads {
       UDF2<String, String, ?> byNetwork, DataType returnType) {
     FunctionRegistry registry = functionRegistry(spark);
     spark.udf().register(name, byNetwork, returnType);
-    Function1<?, ?> twoArguments = builder(registry, name);
+    Function1<?, ?> twoArguments = takeBuilder(registry, name);
     spark.udf().register(name, plain, returnType);
-    Function1<?, ?> oneArgument = builder(registry, name);
+    Function1<?, ?> oneArgument = takeBuilder(registry, name);
     registerBuilder(registry, name, new ByArgumentCount(name, oneArgument, twoArguments));
   }
 
@@ -57,17 +57,20 @@ public final class NetworkOverloads {
   }
 
   /**
-   * The builder of the temporary function {@code name}. Spark 4.2 keys temporary functions as
-   * {@code system.session.<name>} (and refuses a lookup by the bare name); Spark 3.5 keys them by the bare name.
+   * The builder of the temporary function {@code name}, which is then dropped, so that the next registration under
+   * that name replaces nothing (Spark logs a warning for every replaced function). Spark 4.2 keys temporary
+   * functions as {@code system.session.<name>} (and refuses a lookup by the bare name); Spark 3.5 keys them by the
+   * bare name.
    */
   @SuppressWarnings("rawtypes")
-  private static Function1<?, ?> builder(FunctionRegistry registry, String name) {
+  private static Function1<?, ?> takeBuilder(FunctionRegistry registry, String name) {
     FunctionIdentifier[] keys = {
         new FunctionIdentifier(name, Option.apply("session"), Option.apply("system")),
         new FunctionIdentifier(name)};
     for (FunctionIdentifier key : keys) {
       Option found = registry.lookupFunctionBuilder(key);
       if (found.isDefined()) {
+        registry.dropFunction(key);
         return (Function1<?, ?>) found.get();
       }
     }

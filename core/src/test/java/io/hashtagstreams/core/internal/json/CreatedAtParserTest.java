@@ -80,7 +80,9 @@ class CreatedAtParserTest {
       "Fri Apr 31 12:46:00 +0000 2016", "Fri Jul 29 24:46:00 +0000 2016", "Fri Jul 29 12:60:00 +0000 2016",
       "Fri Jul 29 12:46:60 +0000 2016", "Fri Jul 29 12:46:00 0000 +2016", "Fri Jul 29 12:46:00 +1900 2016",
       "Fri Jul 29 12:46:00 +0060 2016", "Fri Jul 29 12-46-00 +0000 2016", "Fri Jul 2a 12:46:00 +0000 2016",
-      "Fri Jul 29 12:46:00 Z     2016", "2016-07-29T12:46:00Z          ", "Fri,Jul 29 12:46:00 +0000 2016"})
+      "Fri Jul 29 12:46:00 Z     2016", "2016-07-29T12:46:00Z          ", "Fri,Jul 29 12:46:00 +0000 2016",
+      // Found by TweetExtractionFuzzTest: a bad last pair of year digits was read as year 1000 or so.
+      "Sat Mar 10 14:03:15 +0000 201,", "Fri Jul 29 12:46:00 +0000 20x6", "Fri Jul 29 12:46:00 +0000 19:0"})
   void rejectsWhatIsNotCreatedAt(String text) {
     assertThat(parse(text)).isEqualTo(CreatedAtParser.INVALID);
   }

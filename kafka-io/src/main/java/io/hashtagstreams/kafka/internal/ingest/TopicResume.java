@@ -16,10 +16,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import io.hashtagstreams.kafka.internal.TopicProducers;
 
 /**
- * Where a restarted Jetstream ingest resumes: the highest {@code time_us} among the last records of every
- * partition of the topic (at most {@link #TAIL} per partition; records of a partition are in send order, and the
- * overlap's duplicates are older than what precedes them, so the highest value is in the tail). Read with a
- * consumer that joins no group and commits nothing.
+ * Where a restarted ingest resumes: the highest Jetstream {@code time_us}, or the newest Mastodon Status id, among the
+ * last records of every partition of the topic (at most {@link #TAIL} per partition; records of a partition are in
+ * send order, and the overlap's duplicates are older than what precedes them, so the highest value is in the tail).
+ * Read with a consumer that joins no group and commits nothing.
  */
 public final class TopicResume {
 
@@ -39,6 +39,39 @@ public final class TopicResume {
    * @throws IllegalStateException when the tail cannot be read within the timeout
    */
   public static long lastJetstreamCursor(Map<String, String> kafkaOptions, String topic, Duration timeout) {
+    long[] best = {-1};
+    readTail(kafkaOptions, topic, timeout, value -> {
+      Inspection inspection = JetstreamFrames.inspect(value);
+      if (inspection.kind() == Inspection.Kind.POST) {
+        best[0] = Math.max(best[0], inspection.cursorMicros());
+      }
+    });
+    return best[0];
+  }
+
+  /**
+   * The newest Mastodon Status id in the topic's tail.
+   *
+   * @param kafkaOptions client settings with the {@code kafka.} prefix
+   * @param topic the topic the ingest writes to
+   * @param timeout the budget
+   * @return the id, or null when the topic holds no Status
+   * @throws IllegalStateException when the tail cannot be read within the timeout
+   */
+  public static String lastMastodonId(Map<String, String> kafkaOptions, String topic, Duration timeout) {
+    String[] best = {null};
+    readTail(kafkaOptions, topic, timeout, value -> {
+      Inspection inspection = MastodonStatuses.inspect(value);
+      if (inspection.kind() == Inspection.Kind.POST
+          && (best[0] == null || MastodonStatuses.compareIds(inspection.postId(), best[0]) > 0)) {
+        best[0] = inspection.postId();
+      }
+    });
+    return best[0];
+  }
+
+  private static void readTail(Map<String, String> kafkaOptions, String topic, Duration timeout,
+      java.util.function.Consumer<byte[]> values) {
     Properties props = new Properties();
     props.putAll(TopicProducers.clientSettings(kafkaOptions));
     props.keySet().retainAll(ConsumerConfig.configNames());
@@ -47,7 +80,6 @@ public final class TopicResume {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     long deadline = System.nanoTime() + timeout.toNanos();
-    long best = -1;
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
       List<TopicPartition> partitions = new ArrayList<>();
       for (PartitionInfo info : consumer.partitionsFor(topic, timeout)) {
@@ -66,15 +98,11 @@ public final class TopicResume {
         }
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
           if (record.value() != null && record.offset() < end.get(new TopicPartition(topic, record.partition()))) {
-            Inspection inspection = JetstreamFrames.inspect(record.value());
-            if (inspection.kind() == Inspection.Kind.POST) {
-              best = Math.max(best, inspection.cursorMicros());
-            }
+            values.accept(record.value());
           }
         }
       }
     }
-    return best;
   }
 
   private static boolean reached(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
