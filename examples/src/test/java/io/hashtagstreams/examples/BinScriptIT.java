@@ -99,7 +99,7 @@ class BinScriptIT {
     assertThat(run.err.get(0)).isEqualTo("error: unknown option '--bogus' for 'top'; known: "
         + HashtagStreamsAppTest.TOP_OPTIONS);
     assertThat(run.err).hasSize(2);
-    assertThat(run.err.get(1)).isEqualTo("(see 'HashtagStreamsApp top --help' for the options)");
+    assertThat(run.err.get(1)).isEqualTo("(see 'hashtag-streams top --help' for the options)");
   }
 
   @Test

@@ -46,7 +46,7 @@ class HashtagStreamsAppTest {
   private void assertUsageError(String message, String usage, String... args) {
     assertThat(run(args)).isEqualTo(2);
     String tail = usage.equals(HashtagStreamsApp.usage()) ? usage
-        : "(see 'HashtagStreamsApp " + args[0] + " --help' for the options)" + NL;
+        : "(see 'hashtag-streams " + args[0] + " --help' for the options)" + NL;
     assertThat(err()).isEqualTo("error: " + message + NL + tail);
     assertThat(out()).isEmpty();
   }

@@ -186,7 +186,7 @@ class ReplayCommandTest {
     assertThat(HashtagStreamsApp.run(new String[] {"replay", "--topic", "t", "--bootstrap-servers", "a:1"},
         new Fixtures.Capture().stream(), err.stream())).isEqualTo(2);
     assertThat(err.text()).isEqualTo("error: replay needs --input PATH..." + Fixtures.NL
-        + "(see 'HashtagStreamsApp replay --help' for the options)" + Fixtures.NL);
+        + "(see 'hashtag-streams replay --help' for the options)" + Fixtures.NL);
     Fixtures.Capture err2 = new Fixtures.Capture();
     assertThat(HashtagStreamsApp.run(new String[] {"replay", "--input", gz, "--topic", "t", "--bootstrap-servers",
         "a:1", "--speed", "0"}, new Fixtures.Capture().stream(), err2.stream())).isEqualTo(2);
