@@ -24,8 +24,8 @@ public class TenLines {
     counts.orderBy(col("count").desc(), col("topic")).show(10, false);
   }
 
-  static Dataset<Row> hashtagsPerMinute(Dataset<Row> lines) {      // value: one tweet JSON per line
-    return lines.transform(HashtagOps.extractText())                // id, text, event_time, lang, is_retweet
+  static Dataset<Row> hashtagsPerMinute(Dataset<Row> lines) {      // value: one post JSON per line
+    return lines.transform(HashtagOps.extractText())                // id, network, author, text, event_time, ...
         .transform(HashtagOps.explodeTopics())                      // + topic: the normalized hashtag
         .transform(HashtagOps.windowedCounts(Duration.ofMinutes(1)));  // window, topic, count
   }
