@@ -18,9 +18,10 @@ import scala.runtime.BoxedUnit;
 /**
  * The SQL functions of {@link HashtagFunctions} in every session, by configuration alone: Spark calls this class
  * when a session is created with {@code spark.sql.extensions=io.hashtagstreams.core.sql.HashtagSqlExtensions} and
- * the core jar on the classpath, and it injects {@code hashtags}, {@code hashtags_as_written},
- * {@code normalize_hashtag}, {@code parse_tweet} and {@code tweet_reject_reason} into the session's function
- * registry ({@code SparkSessionExtensions.injectFunction}, as Delta's {@code DeltaSparkSessionExtension} and
+ * the core jar on the classpath, and it injects {@code hashtags}, {@code hashtags_as_written} (both with their
+ * {@code (text, network)} forms), {@code normalize_hashtag}, {@code parse_tweet}, {@code parse_post} and
+ * {@code tweet_reject_reason} into the session's function registry
+ * ({@code SparkSessionExtensions.injectFunction}, as Delta's {@code DeltaSparkSessionExtension} and
  * Sedona's extensions do). Pure SQL ({@code spark-sql}, the Thrift server), PySpark without
  * {@code registerJavaFunction} and Spark Connect clients then call them by name.
  *
@@ -44,7 +45,7 @@ public final class HashtagSqlExtensions implements Function1<SparkSessionExtensi
   }
 
   /**
-   * Injects the five functions.
+   * Injects every function of {@link HashtagFunctions}, the {@code (text, network)} forms included.
    *
    * @param extensions the session's extension points
    * @return nothing ({@link BoxedUnit#UNIT})

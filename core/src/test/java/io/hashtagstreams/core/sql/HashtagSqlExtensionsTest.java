@@ -40,12 +40,13 @@ class HashtagSqlExtensionsTest {
         "SELECT hashtags('#a', '#b')",
         "SELECT normalize_hashtag('#B')",
         "SELECT to_json(hashtags_as_written('Go #Rio2016!', 'bluesky')), to_json(hashtags('Go #Rio2016', 'mastodon'))",
-        "SELECT normalize_hashtag('#a', '#b')");
+        "SELECT normalize_hashtag('#a', '#b')",
+        "SELECT p.network, p.id, p.text FROM (SELECT parse_post('" + TWEET + "') AS p)");
   }
 
   @Test
   void everyFunctionWorksFromPureSqlWithTheExtensionConfiguredAlone() {
-    assertThat(out).hasSize(12);
+    assertThat(out).hasSize(13);
     assertThat(out.subList(0, 7)).containsExactly(
         "[\"rio2016\",\"rio2016\"]",
         "[\"Rio2016\",\"RIO2016\"]",
@@ -58,18 +59,19 @@ class HashtagSqlExtensionsTest {
 
   @Test
   void aCallWithTwoArgumentsFailsNamingTheFunctionAndTheSessionGoesOn() {
-    assertThat(out).hasSize(12);
+    assertThat(out).hasSize(13);
     assertThat(out.get(7)).startsWith("error: ").contains(
         "hashtags(text, network): unknown network '#b'; expected one of twitter, bluesky, mastodon");
     assertThat(out.get(8)).isEqualTo("#b");
     assertThat(out.get(10)).startsWith("error: ").contains("normalize_hashtag takes 1 argument, but was given 2");
-    assertThat(out.get(11)).isEqualTo("done");
+    assertThat(out.get(12)).isEqualTo("done");
   }
 
   @Test
   void theNetworkFormsArePartOfTheExtension() {
-    assertThat(out).hasSize(12);
+    assertThat(out).hasSize(13);
     assertThat(out.get(9)).isEqualTo("[\"Rio2016\"]\t[\"rio2016\"]");
+    assertThat(out.get(11)).isEqualTo("twitter\t1\tGo #Rio2016");
   }
 
   /** Runs {@link SqlExtensionsChild} in a JVM of its own; stops it by its id after 3 minutes. */
