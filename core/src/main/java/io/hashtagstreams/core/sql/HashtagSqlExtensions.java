@@ -23,7 +23,8 @@ import scala.runtime.BoxedUnit;
  * {@code tweet_reject_reason} into the session's function registry
  * ({@code SparkSessionExtensions.injectFunction}, as Delta's {@code DeltaSparkSessionExtension} and
  * Sedona's extensions do). Pure SQL ({@code spark-sql}, the Thrift server), PySpark without
- * {@code registerJavaFunction} and Spark Connect clients then call them by name.
+ * {@code registerJavaFunction} and (through a Connect server so configured; no Connect client is tested here)
+ * Spark Connect clients then call them by name.
  *
  * <pre>
  * spark-sql --jars hashtag-streams-core-3.5_2.12-0.3.0.jar \
