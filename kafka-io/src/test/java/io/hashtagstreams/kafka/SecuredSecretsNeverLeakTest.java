@@ -140,12 +140,14 @@ class SecuredSecretsNeverLeakTest {
       texts.put("lastProgress", query.lastProgress().json());
       texts.put("recentProgress", List.of(query.recentProgress()).stream().map(p -> p.json())
           .collect(Collectors.joining("\n")));
-      texts.putAll(uiPages(spark.sparkContext().uiWebUrl().get()));
+      texts.putAll(uiPages(spark.sparkContext().uiWebUrl().get(), spark.sparkContext().applicationId()));
     } finally {
       query.stop();
     }
     assertThat(kafka.consumeAll("texts", org.apache.kafka.common.IsolationLevel.READ_COMMITTED,
         Duration.ofSeconds(30))).hasSize(1);
+    assertThat(texts.get("/api/v1/applications/<app>/environment")).as("positive control: the environment is Spark's")
+        .contains("spark.sql.shuffle.partitions");
     assertThat(texts.get("/SQL/execution/")).as("positive control: the plan pages are the query's")
         .contains("KafkaScan", "KafkaStreamingWrite");
 
@@ -188,24 +190,37 @@ class SecuredSecretsNeverLeakTest {
     return builder;
   }
 
-  /** The environment page, the SQL list and every SQL execution page linked from it; all must answer 200. */
-  private static Map<String, String> uiPages(String base) throws Exception {
+  /**
+   * The environment page, the SQL list and every SQL execution page, plus the REST resources those pages render from
+   * ({@code /api/v1/applications/<app>/environment} and {@code .../sql}); all must answer 200. Spark 3.5 renders
+   * both lists on the server; Spark 4.2 renders them in the browser from the REST resources (SPARK-55875, and the
+   * environment page before it), so the REST answers are what a user's browser shows there.
+   */
+  private static Map<String, String> uiPages(String base, String appId) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     Map<String, String> pages = new LinkedHashMap<>();
+    String api = base + "/api/v1/applications/" + appId;
     pages.put("/environment/", get(http, base + "/environment/"));
+    pages.put("/api/v1/applications/<app>/environment", get(http, api + "/environment"));
     String sql = get(http, base + "/SQL/");
     pages.put("/SQL/", sql);
+    String sqlApi = get(http, api + "/sql?details=true&planDescription=true");
+    pages.put("/api/v1/applications/<app>/sql", sqlApi);
     Set<String> ids = new LinkedHashSet<>();
     Matcher link = Pattern.compile("execution/\\?id=(\\d+)").matcher(sql);
     while (link.find()) {
       ids.add(link.group(1));
+    }
+    Matcher listed = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(sqlApi);
+    while (listed.find()) {
+      ids.add(listed.group(1));
     }
     assertThat(ids).as("SQL executions listed").isNotEmpty();
     List<String> executions = new ArrayList<>();
     for (String id : ids) {
       executions.add(get(http, base + "/SQL/execution/?id=" + id));
     }
-    pages.put("/SQL/execution/", String.join("\n", executions));
+    pages.put("/SQL/execution/", String.join("\n", executions) + "\n" + sqlApi);
     return pages;
   }
 
