@@ -116,7 +116,7 @@ public final class HashtagFunctions {
     }
   }
 
-  /** The five functions, in the order of the class comment's table; the one list that both ways of registering use. */
+  /** The functions, in the order of the class comment's table; the one list that both ways of registering use. */
   static List<SqlFunction> all(ExtractOptions options) {
     return List.of(
         new SqlFunction(HashtagsUdf.NAME, new HashtagsUdf(), new HashtagsByNetworkUdf(), HashtagsUdf.RETURN_TYPE),
