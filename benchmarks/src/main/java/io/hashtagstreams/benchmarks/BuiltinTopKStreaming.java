@@ -162,8 +162,7 @@ public final class BuiltinTopKStreaming {
 
   /** The flood in {@code files} Parquet files of consecutive event times, written one after another. */
   static Path writeInput(SparkSession spark, Config config, Path input) {
-    TopicFlood flood = TopicFlood.builder().headOccurrences(config.head()).singleUseTags(config.singleUse())
-        .start(START).span(Duration.ofMinutes(config.minutes())).build();
+    TopicFlood flood = flood(config);
     long size = flood.size();
     for (int file = 0; file < config.files(); file++) {
       long from = size * file / config.files();
@@ -173,6 +172,12 @@ public final class BuiltinTopKStreaming {
           .write().mode("append").parquet(input.toString());
     }
     return input;
+  }
+
+  /** The rows the harness streams: {@code --head} and {@code --single-use} over {@code --minutes} from 2016-08-05T23:00Z. */
+  static TopicFlood flood(Config config) {
+    return TopicFlood.builder().headOccurrences(config.head()).singleUseTags(config.singleUse())
+        .start(START).span(Duration.ofMinutes(config.minutes())).build();
   }
 
   /** Runs one operator over the files to the end (AvailableNow) into the memory table {@code name}. */
