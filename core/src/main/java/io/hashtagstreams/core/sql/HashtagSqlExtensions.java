@@ -23,8 +23,9 @@ import scala.runtime.BoxedUnit;
  * {@code tweet_reject_reason} into the session's function registry
  * ({@code SparkSessionExtensions.injectFunction}, as Delta's {@code DeltaSparkSessionExtension} and
  * Sedona's extensions do). Pure SQL ({@code spark-sql}, the Thrift server), PySpark without
- * {@code registerJavaFunction} and (through a Connect server so configured; no Connect client is tested here)
- * Spark Connect clients then call them by name.
+ * {@code registerJavaFunction} and Spark Connect clients (of a Connect server so configured, with the core jar on
+ * its classpath; the client needs no Hashtag Streams jar; tested on the Spark 4 line with Spark's JVM Connect client
+ * in the {@code connect-tests} module) then call them by name.
  *
  * <pre>
  * spark-sql --jars hashtag-streams-core-3.5_2.12-0.3.0.jar \
