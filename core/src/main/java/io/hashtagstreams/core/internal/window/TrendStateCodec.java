@@ -1,0 +1,173 @@
+package io.hashtagstreams.core.internal.window;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import io.hashtagstreams.core.TrendOptions;
+
+/** Converts a {@link TrendBook} to and from its Spark state bean {@link TrendState}. */
+final class TrendStateCodec {
+
+  private TrendStateCodec() {
+  }
+
+  static TrendState toState(TrendBook book) {
+    TrendState state = new TrendState();
+    state.setFirstStartMs(book.firstStartMs);
+    state.setLastClosedStartMs(book.lastClosedStartMs);
+    if (book.options().maxTracked() > 0) {
+      writeSketches(book, state);
+    } else {
+      writeOpen(book, state);
+      writeHistory(book, state);
+    }
+    return state;
+  }
+
+  static TrendBook fromState(TrendState state, TrendOptions options) {
+    TrendBook book = new TrendBook(options);
+    book.firstStartMs = state.getFirstStartMs();
+    book.lastClosedStartMs = state.getLastClosedStartMs();
+    if (options.maxTracked() > 0) {
+      readSketches(state, book);
+    } else {
+      readOpen(state, book);
+      readHistory(state, book);
+    }
+    return book;
+  }
+
+  private static void writeOpen(TrendBook book, TrendState state) {
+    int entries = 0;
+    for (OpenWindow window : book.open.values()) {
+      entries += ((ExactOpenWindow) window).counts().size();
+    }
+    long[] starts = new long[book.open.size()];
+    int[] sizes = new int[starts.length];
+    String[] topics = new String[entries];
+    long[] counts = new long[entries];
+    int w = 0;
+    int e = 0;
+    for (Map.Entry<Long, OpenWindow> window : book.open.entrySet()) {
+      Map<String, Long> windowCounts = ((ExactOpenWindow) window.getValue()).counts();
+      starts[w] = window.getKey();
+      sizes[w++] = windowCounts.size();
+      for (Map.Entry<String, Long> entry : windowCounts.entrySet()) {
+        topics[e] = entry.getKey();
+        counts[e++] = entry.getValue();
+      }
+    }
+    state.setOpenStarts(starts);
+    state.setOpenSizes(sizes);
+    state.setOpenTopics(topics);
+    state.setOpenCounts(counts);
+  }
+
+  private static void readOpen(TrendState state, TrendBook book) {
+    long[] starts = state.getOpenStarts();
+    int[] sizes = state.getOpenSizes();
+    String[] topics = state.getOpenTopics();
+    long[] counts = state.getOpenCounts();
+    int e = 0;
+    for (int w = 0; w < starts.length; w++) {
+      ExactOpenWindow window = new ExactOpenWindow(sizes[w]);
+      for (int i = 0; i < sizes[w]; i++, e++) {
+        window.add(topics[e], counts[e]);
+      }
+      book.open.put(starts[w], window);
+    }
+  }
+
+  private static void writeHistory(TrendBook book, TrendState state) {
+    int windows = book.closed.size();
+    long[] starts = new long[windows];
+    long[] totals = new long[windows];
+    int[] onceSizes = new int[windows];
+    int[] countedSizes = new int[windows];
+    int onceEntries = 0;
+    int countedEntries = 0;
+    for (HistoryWindow window : book.closed.values()) {
+      onceEntries += ((HashedHistoryWindow) window).once().length;
+      countedEntries += ((HashedHistoryWindow) window).hashes().length;
+    }
+    long[] once = new long[onceEntries];
+    long[] hashes = new long[countedEntries];
+    long[] counts = new long[countedEntries];
+    int w = 0;
+    int o = 0;
+    int c = 0;
+    for (Map.Entry<Long, HistoryWindow> entry : book.closed.entrySet()) {
+      HashedHistoryWindow window = (HashedHistoryWindow) entry.getValue();
+      starts[w] = entry.getKey();
+      totals[w] = window.total();
+      onceSizes[w] = window.once().length;
+      countedSizes[w] = window.hashes().length;
+      System.arraycopy(window.once(), 0, once, o, window.once().length);
+      System.arraycopy(window.hashes(), 0, hashes, c, window.hashes().length);
+      System.arraycopy(window.counts(), 0, counts, c, window.counts().length);
+      o += window.once().length;
+      c += window.hashes().length;
+      w++;
+    }
+    state.setHistoryStarts(starts);
+    state.setHistoryTotals(totals);
+    state.setHistoryOnceSizes(onceSizes);
+    state.setHistoryOnce(once);
+    state.setHistoryCountedSizes(countedSizes);
+    state.setHistoryHashes(hashes);
+    state.setHistoryCounts(counts);
+  }
+
+  private static void readHistory(TrendState state, TrendBook book) {
+    long[] starts = state.getHistoryStarts();
+    int o = 0;
+    int c = 0;
+    for (int w = 0; w < starts.length; w++) {
+      int onceSize = state.getHistoryOnceSizes()[w];
+      int countedSize = state.getHistoryCountedSizes()[w];
+      book.closed.put(starts[w], new HashedHistoryWindow(state.getHistoryTotals()[w],
+          Arrays.copyOfRange(state.getHistoryOnce(), o, o + onceSize),
+          Arrays.copyOfRange(state.getHistoryHashes(), c, c + countedSize),
+          Arrays.copyOfRange(state.getHistoryCounts(), c, c + countedSize)));
+      o += onceSize;
+      c += countedSize;
+    }
+  }
+
+  private static void writeSketches(TrendBook book, TrendState state) {
+    int windows = book.closed.size() + book.open.size();
+    long[] starts = new long[windows];
+    int[] sizes = new int[windows];
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int w = 0;
+    for (Map<Long, ?> part : List.of(book.closed, book.open)) {
+      for (Map.Entry<Long, ?> entry : part.entrySet()) {
+        byte[] image = ((SketchedWindow) entry.getValue()).toBytes();
+        starts[w] = entry.getKey();
+        sizes[w++] = image.length;
+        bytes.writeBytes(image);
+      }
+    }
+    state.setSketchStarts(starts);
+    state.setSketchSizes(sizes);
+    state.setSketchBytes(bytes.toByteArray());
+  }
+
+  private static void readSketches(TrendState state, TrendBook book) {
+    long[] starts = state.getSketchStarts();
+    byte[] all = state.getSketchBytes();
+    int at = 0;
+    for (int w = 0; w < starts.length; w++) {
+      int size = state.getSketchSizes()[w];
+      SketchedWindow window = SketchedWindow.fromBytes(Arrays.copyOfRange(all, at, at + size));
+      at += size;
+      if (book.isClosed(starts[w])) {
+        book.closed.put(starts[w], window);
+      } else {
+        book.open.put(starts[w], window);
+      }
+    }
+  }
+}
