@@ -5,24 +5,41 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An open window with an exact count per topic; closes into a {@link HashedHistoryWindow}. */
+/**
+ * An open window with an exact count per topic, kept by {@link TopicHash} fingerprint. A topic's text is kept only
+ * once its count reaches {@code minCount}, the least a ranked topic needs: a count grows only through rows that carry
+ * the text, so the text is at hand when the count gets there. The many topics that stay below it (most tags are seen
+ * once) cost two {@code long}s each, in memory and in the state. Closes into a {@link HashedHistoryWindow}.
+ */
 final class ExactOpenWindow implements OpenWindow {
 
-  private final Map<String, Long> counts;
+  private final long minCount;
+  private final FingerprintCounts counts;
+  private final Map<Long, String> named = new HashMap<>();
   private long total;
 
-  ExactOpenWindow() {
-    this(16);
+  ExactOpenWindow(long minCount) {
+    this(minCount, 16);
   }
 
-  ExactOpenWindow(int expectedTopics) {
-    counts = new HashMap<>(Math.max(16, expectedTopics * 4 / 3 + 1));
+  ExactOpenWindow(long minCount, int expectedTopics) {
+    this.minCount = minCount;
+    this.counts = new FingerprintCounts(expectedTopics);
   }
 
   @Override
   public void add(String topic, long n) {
-    counts.merge(topic, n, Long::sum);
+    long hash = TopicHash.of(topic);
+    if (counts.add(hash, n) >= minCount) {
+      named.putIfAbsent(hash, topic);
+    }
     total += n;
+  }
+
+  /** Restores an entry from the state: a fingerprint and its count. */
+  void restore(long hash, long count) {
+    counts.add(hash, count);
+    total += count;
   }
 
   @Override
@@ -31,11 +48,12 @@ final class ExactOpenWindow implements OpenWindow {
   }
 
   @Override
-  public List<TopicCount> candidates(long minCount) {
+  public List<TopicCount> candidates(long min) {
     List<TopicCount> out = new ArrayList<>();
-    for (Map.Entry<String, Long> entry : counts.entrySet()) {
-      if (entry.getValue() >= minCount) {
-        out.add(new TopicCount(entry.getKey(), entry.getValue()));
+    for (Map.Entry<Long, String> entry : named.entrySet()) {
+      long count = counts.get(entry.getKey());
+      if (count >= min) {
+        out.add(new TopicCount(entry.getValue(), count));
       }
     }
     return out;
@@ -46,8 +64,12 @@ final class ExactOpenWindow implements OpenWindow {
     return HashedHistoryWindow.of(counts, total);
   }
 
-  /** The counts, for the state. */
-  Map<String, Long> counts() {
+  FingerprintCounts counts() {
     return counts;
+  }
+
+  /** Fingerprint to text of the topics that reached {@code minCount}. */
+  Map<Long, String> named() {
+    return named;
   }
 }

@@ -8,7 +8,7 @@ import java.util.TreeMap;
  * A closed window's exact counts in compact form: topics by {@link TopicHash} fingerprint, the many topics seen once
  * as one sorted {@code long[]} (8 bytes each), the others as sorted fingerprints with their counts (16 bytes each).
  * A lookup is a binary search. Counts are exact unless two topics of the window share a fingerprint (see
- * {@link TopicHash}); then both read the sum.
+ * {@link TopicHash}); then both read the sum, as they did while the window was open.
  */
 final class HashedHistoryWindow implements HistoryWindow {
 
@@ -24,39 +24,34 @@ final class HashedHistoryWindow implements HistoryWindow {
     this.counts = counts;
   }
 
-  /** The fingerprinted form of {@code topicCounts}, whose counts add up to {@code total}. */
-  static HashedHistoryWindow of(Map<String, Long> topicCounts, long total) {
-    long[] ones = new long[topicCounts.size()];
-    int n = 0;
-    TreeMap<Long, Long> more = new TreeMap<>();
-    for (Map.Entry<String, Long> entry : topicCounts.entrySet()) {
-      long hash = TopicHash.of(entry.getKey());
-      if (entry.getValue() == 1L) {
-        ones[n++] = hash;
+  /** The closed form of a window's fingerprint counts, which add up to {@code total}. */
+  static HashedHistoryWindow of(FingerprintCounts fingerprintCounts, long total) {
+    long[][] parts = {new long[fingerprintCounts.size()], new long[fingerprintCounts.size()],
+        new long[fingerprintCounts.size()]};
+    int[] sizes = new int[2];
+    fingerprintCounts.forEach((hash, count) -> {
+      if (count == 1L) {
+        parts[0][sizes[0]++] = hash;
       } else {
-        more.merge(hash, entry.getValue(), Long::sum);
+        parts[1][sizes[1]] = hash;
+        parts[2][sizes[1]++] = count;
       }
+    });
+    long[] once = Arrays.copyOf(parts[0], sizes[0]);
+    Arrays.sort(once);
+    // the counted part sorted by fingerprint, counts alongside (it holds the few topics seen more than once)
+    TreeMap<Long, Long> counted = new TreeMap<>();
+    for (int i = 0; i < sizes[1]; i++) {
+      counted.put(parts[1][i], parts[2][i]);
     }
-    Arrays.sort(ones, 0, n);
-    // fold fingerprint collisions (vanishingly rare) into the counted part, so each fingerprint appears once
-    int kept = 0;
-    for (int i = 0; i < n; i++) {
-      boolean repeated = (i > 0 && ones[i] == ones[i - 1]) || (i + 1 < n && ones[i] == ones[i + 1]);
-      if (repeated || more.containsKey(ones[i])) {
-        more.merge(ones[i], 1L, Long::sum);
-      } else {
-        ones[kept++] = ones[i];
-      }
-    }
-    long[] hashes = new long[more.size()];
-    long[] counts = new long[more.size()];
+    long[] hashes = new long[counted.size()];
+    long[] counts = new long[counted.size()];
     int i = 0;
-    for (Map.Entry<Long, Long> entry : more.entrySet()) {
+    for (Map.Entry<Long, Long> entry : counted.entrySet()) {
       hashes[i] = entry.getKey();
-      counts[i] = entry.getValue();
-      i++;
+      counts[i++] = entry.getValue();
     }
-    return new HashedHistoryWindow(total, Arrays.copyOf(ones, kept), hashes, counts);
+    return new HashedHistoryWindow(total, once, hashes, counts);
   }
 
   @Override

@@ -18,7 +18,7 @@ import io.hashtagstreams.core.TrendOptions;
  * later window can need. Windows close in start order, so a window's history is complete when it closes. Only
  * topics of the closing window with at least {@code minCount} are looked up in the history, so closing costs the
  * window's topics plus a lookup per candidate and history window; the history itself is kept compact (exact:
- * {@link HashedHistoryWindow}, 8 bytes per topic seen once; bounded: {@link SketchedWindow}).
+ * fingerprints, see {@link ExactOpenWindow} and {@link HashedHistoryWindow}; bounded: {@link SketchedWindow}).
  *
  * <p>A window is ranked only when the group's first window started at least {@link TrendOptions#warmUpWindows()}
  * windows before it; earlier windows are closed silently and serve as history.
@@ -65,7 +65,8 @@ final class TrendBook {
   }
 
   private OpenWindow newWindow() {
-    return options.maxTracked() > 0 ? SketchedWindow.empty(options.maxTracked()) : new ExactOpenWindow();
+    return options.maxTracked() > 0 ? SketchedWindow.empty(options.maxTracked())
+        : new ExactOpenWindow(options.minCount());
   }
 
   /** Closes, in start order, every open window whose end is at or before {@code watermarkMs}; their rankings. */

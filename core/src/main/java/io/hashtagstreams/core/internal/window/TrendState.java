@@ -5,7 +5,8 @@ import java.io.Serializable;
 /**
  * The state streaming {@code trendingTopics} keeps per group: a {@link TrendBook} as flat primitive and string arrays,
  * so that Spark's bean encoder stores arrays (copied as blocks) rather than one struct per entry. Exact mode keeps the
- * open windows' topics and counts, and the closed windows as {@link HashedHistoryWindow} fingerprint arrays; bounded
+ * open windows' fingerprints and counts (text only for topics that reached {@code minCount}), and the closed windows
+ * as {@link HashedHistoryWindow} fingerprint arrays; bounded
  * mode ({@code maxTracked}) keeps every window as a DataSketches sketch image. {@link TrendStateCodec} converts.
  *
  * <p>Only the bean accessors start with {@code get}/{@code set}: Spark's bean encoder reads every getter.
@@ -18,7 +19,10 @@ public final class TrendState implements Serializable {
   private long lastClosedStartMs;
   private long[] openStarts = new long[0];
   private int[] openSizes = new int[0];
-  private String[] openTopics = new String[0];
+  private long[] openHashes = new long[0];
+  private int[] openNamedSizes = new int[0];
+  private long[] openNamedHashes = new long[0];
+  private String[] openNames = new String[0];
   private long[] openCounts = new long[0];
   private long[] historyStarts = new long[0];
   private long[] historyTotals = new long[0];
@@ -65,7 +69,7 @@ public final class TrendState implements Serializable {
     this.openStarts = openStarts;
   }
 
-  /** Bean accessor: exact mode: how many entries of {@code openTopics}/{@code openCounts} each open window owns. */
+  /** Bean accessor: exact mode: each open window's entry count in {@code openHashes}, {@code openCounts}. */
   public int[] getOpenSizes() {
     return openSizes;
   }
@@ -75,14 +79,44 @@ public final class TrendState implements Serializable {
     this.openSizes = openSizes;
   }
 
-  /** Bean accessor: exact mode: the open windows' topics. */
-  public String[] getOpenTopics() {
-    return openTopics;
+  /** Bean accessor: exact mode: the open windows' topic fingerprints. */
+  public long[] getOpenHashes() {
+    return openHashes;
   }
 
   /** Bean accessor. */
-  public void setOpenTopics(String[] openTopics) {
-    this.openTopics = openTopics;
+  public void setOpenHashes(long[] openHashes) {
+    this.openHashes = openHashes;
+  }
+
+  /** Bean accessor: exact mode: each open window's entry count in {@code openNamedHashes}, {@code openNames}. */
+  public int[] getOpenNamedSizes() {
+    return openNamedSizes;
+  }
+
+  /** Bean accessor. */
+  public void setOpenNamedSizes(int[] openNamedSizes) {
+    this.openNamedSizes = openNamedSizes;
+  }
+
+  /** Bean accessor: exact mode: fingerprints of the topics that reached {@code minCount}. */
+  public long[] getOpenNamedHashes() {
+    return openNamedHashes;
+  }
+
+  /** Bean accessor. */
+  public void setOpenNamedHashes(long[] openNamedHashes) {
+    this.openNamedHashes = openNamedHashes;
+  }
+
+  /** Bean accessor: exact mode: those topics' text. */
+  public String[] getOpenNames() {
+    return openNames;
+  }
+
+  /** Bean accessor. */
+  public void setOpenNames(String[] openNames) {
+    this.openNames = openNames;
   }
 
   /** Bean accessor: exact mode: the open windows' counts. */

@@ -41,40 +41,56 @@ final class TrendStateCodec {
 
   private static void writeOpen(TrendBook book, TrendState state) {
     int entries = 0;
+    int namedEntries = 0;
     for (OpenWindow window : book.open.values()) {
       entries += ((ExactOpenWindow) window).counts().size();
+      namedEntries += ((ExactOpenWindow) window).named().size();
     }
     long[] starts = new long[book.open.size()];
     int[] sizes = new int[starts.length];
-    String[] topics = new String[entries];
+    int[] namedSizes = new int[starts.length];
+    long[] hashes = new long[entries];
     long[] counts = new long[entries];
+    long[] namedHashes = new long[namedEntries];
+    String[] names = new String[namedEntries];
     int w = 0;
-    int e = 0;
-    for (Map.Entry<Long, OpenWindow> window : book.open.entrySet()) {
-      Map<String, Long> windowCounts = ((ExactOpenWindow) window.getValue()).counts();
-      starts[w] = window.getKey();
-      sizes[w++] = windowCounts.size();
-      for (Map.Entry<String, Long> entry : windowCounts.entrySet()) {
-        topics[e] = entry.getKey();
-        counts[e++] = entry.getValue();
+    int[] e = {0};
+    int n = 0;
+    for (Map.Entry<Long, OpenWindow> entry : book.open.entrySet()) {
+      ExactOpenWindow window = (ExactOpenWindow) entry.getValue();
+      starts[w] = entry.getKey();
+      sizes[w] = window.counts().size();
+      namedSizes[w++] = window.named().size();
+      window.counts().forEach((hash, count) -> {
+        hashes[e[0]] = hash;
+        counts[e[0]++] = count;
+      });
+      for (Map.Entry<Long, String> name : window.named().entrySet()) {
+        namedHashes[n] = name.getKey();
+        names[n++] = name.getValue();
       }
     }
     state.setOpenStarts(starts);
     state.setOpenSizes(sizes);
-    state.setOpenTopics(topics);
+    state.setOpenHashes(hashes);
     state.setOpenCounts(counts);
+    state.setOpenNamedSizes(namedSizes);
+    state.setOpenNamedHashes(namedHashes);
+    state.setOpenNames(names);
   }
 
   private static void readOpen(TrendState state, TrendBook book) {
     long[] starts = state.getOpenStarts();
-    int[] sizes = state.getOpenSizes();
-    String[] topics = state.getOpenTopics();
-    long[] counts = state.getOpenCounts();
     int e = 0;
+    int n = 0;
     for (int w = 0; w < starts.length; w++) {
-      ExactOpenWindow window = new ExactOpenWindow(sizes[w]);
-      for (int i = 0; i < sizes[w]; i++, e++) {
-        window.add(topics[e], counts[e]);
+      int size = state.getOpenSizes()[w];
+      ExactOpenWindow window = new ExactOpenWindow(book.options().minCount(), size);
+      for (int i = 0; i < size; i++, e++) {
+        window.restore(state.getOpenHashes()[e], state.getOpenCounts()[e]);
+      }
+      for (int i = 0; i < state.getOpenNamedSizes()[w]; i++, n++) {
+        window.named().put(state.getOpenNamedHashes()[n], state.getOpenNames()[n]);
       }
       book.open.put(starts[w], window);
     }
