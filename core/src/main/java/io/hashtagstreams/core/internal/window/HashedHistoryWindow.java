@@ -5,19 +5,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A closed window's exact counts in compact form: topics by {@link TopicHash} fingerprint, the many topics seen once
- * as one sorted {@code long[]} (8 bytes each), the others as sorted fingerprints with their counts (16 bytes each).
- * A lookup is a binary search. Counts are exact unless two topics of the window share a fingerprint (see
- * {@link TopicHash}); then both read the sum, as they did while the window was open.
+ * A closed window's exact counts in compact form: the many topics seen once as {@link PackedPrefixes} (6 bytes
+ * each), the others as sorted {@link TopicHash} fingerprints with their counts (16 bytes each). A lookup is a binary
+ * search. Counts are exact unless two topics of the window share a fingerprint (see {@link TopicHash}; then both read
+ * the sum, as they did while the window was open), or an absent topic matches the 48-bit prefix of a topic seen once
+ * (see {@link PackedPrefixes}; it then reads 1).
  */
 final class HashedHistoryWindow implements HistoryWindow {
 
   private final long total;
-  private final long[] once;
+  private final byte[] once;
   private final long[] hashes;
   private final long[] counts;
 
-  HashedHistoryWindow(long total, long[] once, long[] hashes, long[] counts) {
+  HashedHistoryWindow(long total, byte[] once, long[] hashes, long[] counts) {
     this.total = total;
     this.once = once;
     this.hashes = hashes;
@@ -37,8 +38,7 @@ final class HashedHistoryWindow implements HistoryWindow {
         parts[2][sizes[1]++] = count;
       }
     });
-    long[] once = Arrays.copyOf(parts[0], sizes[0]);
-    Arrays.sort(once);
+    byte[] once = PackedPrefixes.pack(parts[0], sizes[0]);
     // the counted part sorted by fingerprint, counts alongside (it holds the few topics seen more than once)
     TreeMap<Long, Long> counted = new TreeMap<>();
     for (int i = 0; i < sizes[1]; i++) {
@@ -66,10 +66,10 @@ final class HashedHistoryWindow implements HistoryWindow {
     if (at >= 0) {
       return counts[at];
     }
-    return Arrays.binarySearch(once, hash) >= 0 ? 1L : 0L;
+    return PackedPrefixes.contains(once, hash) ? 1L : 0L;
   }
 
-  long[] once() {
+  byte[] once() {
     return once;
   }
 

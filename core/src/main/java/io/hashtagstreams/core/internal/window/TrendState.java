@@ -20,6 +20,8 @@ public final class TrendState implements Serializable {
   private long[] openStarts = new long[0];
   private int[] openSizes = new int[0];
   private long[] openHashes = new long[0];
+  private int[] openOnceSizes = new int[0];
+  private long[] openOnce = new long[0];
   private int[] openNamedSizes = new int[0];
   private long[] openNamedHashes = new long[0];
   private String[] openNames = new String[0];
@@ -27,7 +29,7 @@ public final class TrendState implements Serializable {
   private long[] historyStarts = new long[0];
   private long[] historyTotals = new long[0];
   private int[] historyOnceSizes = new int[0];
-  private long[] historyOnce = new long[0];
+  private byte[] historyOnce = new byte[0];
   private int[] historyCountedSizes = new int[0];
   private long[] historyHashes = new long[0];
   private long[] historyCounts = new long[0];
@@ -69,7 +71,7 @@ public final class TrendState implements Serializable {
     this.openStarts = openStarts;
   }
 
-  /** Bean accessor: exact mode: each open window's entry count in {@code openHashes}, {@code openCounts}. */
+  /** Bean accessor: exact mode: each open window's number of topics seen more than once ({@code openHashes}). */
   public int[] getOpenSizes() {
     return openSizes;
   }
@@ -87,6 +89,26 @@ public final class TrendState implements Serializable {
   /** Bean accessor. */
   public void setOpenHashes(long[] openHashes) {
     this.openHashes = openHashes;
+  }
+
+  /** Bean accessor: exact mode: each open window's number of topics seen once so far, in {@code openOnce}. */
+  public int[] getOpenOnceSizes() {
+    return openOnceSizes;
+  }
+
+  /** Bean accessor. */
+  public void setOpenOnceSizes(int[] openOnceSizes) {
+    this.openOnceSizes = openOnceSizes;
+  }
+
+  /** Bean accessor: exact mode: the fingerprints of the open windows' topics seen once so far. */
+  public long[] getOpenOnce() {
+    return openOnce;
+  }
+
+  /** Bean accessor. */
+  public void setOpenOnce(long[] openOnce) {
+    this.openOnce = openOnce;
   }
 
   /** Bean accessor: exact mode: each open window's entry count in {@code openNamedHashes}, {@code openNames}. */
@@ -149,7 +171,7 @@ public final class TrendState implements Serializable {
     this.historyTotals = historyTotals;
   }
 
-  /** Bean accessor: exact mode: how many entries of {@code historyOnce} each closed window owns. */
+  /** Bean accessor: exact mode: each closed window's number of prefixes in {@code historyOnce}. */
   public int[] getHistoryOnceSizes() {
     return historyOnceSizes;
   }
@@ -159,13 +181,13 @@ public final class TrendState implements Serializable {
     this.historyOnceSizes = historyOnceSizes;
   }
 
-  /** Bean accessor: exact mode: fingerprints of the topics seen once, sorted within a window. */
-  public long[] getHistoryOnce() {
+  /** Bean accessor: exact mode: 48-bit prefixes of the topics seen once, 6 bytes each, sorted within a window. */
+  public byte[] getHistoryOnce() {
     return historyOnce;
   }
 
   /** Bean accessor. */
-  public void setHistoryOnce(long[] historyOnce) {
+  public void setHistoryOnce(byte[] historyOnce) {
     this.historyOnce = historyOnce;
   }
 

@@ -40,52 +40,61 @@ final class TrendStateCodec {
   }
 
   private static void writeOpen(TrendBook book, TrendState state) {
-    int entries = 0;
-    int namedEntries = 0;
-    for (OpenWindow window : book.open.values()) {
-      entries += ((ExactOpenWindow) window).counts().size();
-      namedEntries += ((ExactOpenWindow) window).named().size();
-    }
-    long[] starts = new long[book.open.size()];
-    int[] sizes = new int[starts.length];
-    int[] namedSizes = new int[starts.length];
-    long[] hashes = new long[entries];
-    long[] counts = new long[entries];
-    long[] namedHashes = new long[namedEntries];
-    String[] names = new String[namedEntries];
+    int windows = book.open.size();
+    long[] starts = new long[windows];
+    int[] onceSizes = new int[windows];
+    int[] sizes = new int[windows];
+    int[] namedSizes = new int[windows];
+    LongList once = new LongList();
+    LongList hashes = new LongList();
+    LongList counts = new LongList();
+    LongList namedHashes = new LongList();
+    java.util.List<String> names = new java.util.ArrayList<>();
     int w = 0;
-    int[] e = {0};
-    int n = 0;
     for (Map.Entry<Long, OpenWindow> entry : book.open.entrySet()) {
       ExactOpenWindow window = (ExactOpenWindow) entry.getValue();
       starts[w] = entry.getKey();
-      sizes[w] = window.counts().size();
-      namedSizes[w++] = window.named().size();
+      int onceBefore = once.size();
+      int countedBefore = hashes.size();
       window.counts().forEach((hash, count) -> {
-        hashes[e[0]] = hash;
-        counts[e[0]++] = count;
+        if (count == 1L) {
+          once.add(hash);
+        } else {
+          hashes.add(hash);
+          counts.add(count);
+        }
       });
+      onceSizes[w] = once.size() - onceBefore;
+      sizes[w] = hashes.size() - countedBefore;
+      namedSizes[w++] = window.named().size();
       for (Map.Entry<Long, String> name : window.named().entrySet()) {
-        namedHashes[n] = name.getKey();
-        names[n++] = name.getValue();
+        namedHashes.add(name.getKey());
+        names.add(name.getValue());
       }
     }
     state.setOpenStarts(starts);
+    state.setOpenOnceSizes(onceSizes);
+    state.setOpenOnce(once.toArray());
     state.setOpenSizes(sizes);
-    state.setOpenHashes(hashes);
-    state.setOpenCounts(counts);
+    state.setOpenHashes(hashes.toArray());
+    state.setOpenCounts(counts.toArray());
     state.setOpenNamedSizes(namedSizes);
-    state.setOpenNamedHashes(namedHashes);
-    state.setOpenNames(names);
+    state.setOpenNamedHashes(namedHashes.toArray());
+    state.setOpenNames(names.toArray(String[]::new));
   }
 
   private static void readOpen(TrendState state, TrendBook book) {
     long[] starts = state.getOpenStarts();
+    int o = 0;
     int e = 0;
     int n = 0;
     for (int w = 0; w < starts.length; w++) {
+      int onceSize = state.getOpenOnceSizes()[w];
       int size = state.getOpenSizes()[w];
-      ExactOpenWindow window = new ExactOpenWindow(book.options().minCount(), size);
+      ExactOpenWindow window = new ExactOpenWindow(book.options().minCount(), onceSize + size);
+      for (int i = 0; i < onceSize; i++, o++) {
+        window.restore(state.getOpenOnce()[o], 1L);
+      }
       for (int i = 0; i < size; i++, e++) {
         window.restore(state.getOpenHashes()[e], state.getOpenCounts()[e]);
       }
@@ -93,6 +102,27 @@ final class TrendStateCodec {
         window.named().put(state.getOpenNamedHashes()[n], state.getOpenNames()[n]);
       }
       book.open.put(starts[w], window);
+    }
+  }
+
+  /** A growable {@code long[]}. */
+  private static final class LongList {
+    private long[] values = new long[64];
+    private int size;
+
+    void add(long value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = value;
+    }
+
+    int size() {
+      return size;
+    }
+
+    long[] toArray() {
+      return Arrays.copyOf(values, size);
     }
   }
 
@@ -108,7 +138,7 @@ final class TrendStateCodec {
       onceEntries += ((HashedHistoryWindow) window).once().length;
       countedEntries += ((HashedHistoryWindow) window).hashes().length;
     }
-    long[] once = new long[onceEntries];
+    byte[] once = new byte[onceEntries];
     long[] hashes = new long[countedEntries];
     long[] counts = new long[countedEntries];
     int w = 0;
@@ -118,7 +148,7 @@ final class TrendStateCodec {
       HashedHistoryWindow window = (HashedHistoryWindow) entry.getValue();
       starts[w] = entry.getKey();
       totals[w] = window.total();
-      onceSizes[w] = window.once().length;
+      onceSizes[w] = window.once().length / PackedPrefixes.BYTES;
       countedSizes[w] = window.hashes().length;
       System.arraycopy(window.once(), 0, once, o, window.once().length);
       System.arraycopy(window.hashes(), 0, hashes, c, window.hashes().length);
@@ -141,7 +171,7 @@ final class TrendStateCodec {
     int o = 0;
     int c = 0;
     for (int w = 0; w < starts.length; w++) {
-      int onceSize = state.getHistoryOnceSizes()[w];
+      int onceSize = state.getHistoryOnceSizes()[w] * PackedPrefixes.BYTES;
       int countedSize = state.getHistoryCountedSizes()[w];
       book.closed.put(starts[w], new HashedHistoryWindow(state.getHistoryTotals()[w],
           Arrays.copyOfRange(state.getHistoryOnce(), o, o + onceSize),
