@@ -14,15 +14,12 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
-import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StateOperatorProgress;
-import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
-import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -173,27 +170,14 @@ public final class TrendingScale {
         .add("author", DataTypes.StringType);
     Dataset<Row> topics = spark.readStream().schema(schema).option("sep", "\t").option("maxFilesPerTrigger", 1)
         .csv(input.toString());
-    long[] written = new long[1];
-    StreamingQuery query = operator(name).apply(topics).writeStream()
-        .queryName("scale_" + name.replace(' ', '_'))
-        .outputMode("append")
-        .option("checkpointLocation", checkpoint.toString())
-        .trigger(Trigger.AvailableNow())
-        .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (batch, id) -> written[0] += batch.count())
-        .start();
-    try {
-      if (!query.awaitTermination(QUERY_TIMEOUT.toMillis())) {
-        throw new IllegalStateException(name + " did not finish within " + QUERY_TIMEOUT);
-      }
-    } finally {
-      query.stop();
-    }
+    AvailableNowQuery run = AvailableNowQuery.run(operator(name).apply(topics), "scale_" + name.replace(' ', '_'),
+        checkpoint, QUERY_TIMEOUT);
     List<Long> millis = new ArrayList<>();
     long peakMemory = 0;
     long peakState = 0;
     long skip = (long) config.triggers() * (HISTORY + 1);
     int seen = 0;
-    for (StreamingQueryProgress progress : query.recentProgress()) {
+    for (StreamingQueryProgress progress : run.query().recentProgress()) {
       if (progress.numInputRows() == 0) {
         continue;
       }
@@ -214,7 +198,7 @@ public final class TrendingScale {
     millis.sort(null);
     long median = millis.isEmpty() ? 0 : millis.get(millis.size() / 2);
     long max = millis.isEmpty() ? 0 : millis.get(millis.size() - 1);
-    return new Run(name, millis.size(), median, max, peakMemory, peakState, written[0]);
+    return new Run(name, millis.size(), median, max, peakMemory, peakState, run.rowsWritten());
   }
 
   /** Writes {@code config.minutes() * config.triggers()} files of shuffled topic rows, in event-time order. */

@@ -38,17 +38,8 @@ class TrendingCommandTest {
 
   @Test
   void printsTheBurstInItsFirstWindowAndTheExactTable() {
-    TweetGenerator generator = TweetGenerator.builder().seed(7).start(START).tweetsPerSecond(40)
-        .burst("FlashMob2016", START.plusSeconds(40), Duration.ofSeconds(10), 20).build();
-    List<GeneratedRecord> records = new ArrayList<>();
-    for (GeneratedRecord record = generator.next(); record.timestamp().isBefore(START.plusSeconds(70));
-        record = generator.next()) {
-      records.add(record);
-    }
-    String topic = Fixtures.newTopic("trending");
-    List<byte[]> values = new ArrayList<>();
-    records.forEach(record -> values.add(record.bytes()));
-    Fixtures.produce(topic, Collections.nCopies(values.size(), null), values);
+    List<GeneratedRecord> records = burstRecords();
+    String topic = produced("trending", records);
 
     Fixtures.Capture capture = new Fixtures.Capture();
     StreamingQuery query = command.buildQuery(Fixtures.context(capture), command.config(
@@ -73,17 +64,8 @@ class TrendingCommandTest {
 
   @Test
   void groupedByLanguageRanksEachLanguageAgainstItsOwnHistory() {
-    TweetGenerator generator = TweetGenerator.builder().seed(7).start(START).tweetsPerSecond(40)
-        .burst("FlashMob2016", START.plusSeconds(40), Duration.ofSeconds(10), 20).build();
-    List<GeneratedRecord> records = new ArrayList<>();
-    for (GeneratedRecord record = generator.next(); record.timestamp().isBefore(START.plusSeconds(70));
-        record = generator.next()) {
-      records.add(record);
-    }
-    String topic = Fixtures.newTopic("trending-lang");
-    List<byte[]> values = new ArrayList<>();
-    records.forEach(record -> values.add(record.bytes()));
-    Fixtures.produce(topic, Collections.nCopies(values.size(), null), values);
+    List<GeneratedRecord> records = burstRecords();
+    String topic = produced("trending-lang", records);
 
     Fixtures.Capture capture = new Fixtures.Capture();
     StreamingQuery query = command.buildQuery(Fixtures.context(capture), command.config(
@@ -165,6 +147,27 @@ class TrendingCommandTest {
     assertThatThrownBy(() -> command.config("--group-by", "lang", "--group-by", "lang"))
         .isInstanceOf(UsageException.class)
         .hasMessage("--group-by column 'lang' is given twice");
+  }
+
+  /** 70 s of generated tweets at 40/s with a burst of #FlashMob2016 from 40 s on. */
+  private static List<GeneratedRecord> burstRecords() {
+    TweetGenerator generator = TweetGenerator.builder().seed(7).start(START).tweetsPerSecond(40)
+        .burst("FlashMob2016", START.plusSeconds(40), Duration.ofSeconds(10), 20).build();
+    List<GeneratedRecord> records = new ArrayList<>();
+    for (GeneratedRecord record = generator.next(); record.timestamp().isBefore(START.plusSeconds(70));
+        record = generator.next()) {
+      records.add(record);
+    }
+    return records;
+  }
+
+  /** A new topic holding {@code records}; its name. */
+  private static String produced(String prefix, List<GeneratedRecord> records) {
+    String topic = Fixtures.newTopic(prefix);
+    List<byte[]> values = new ArrayList<>();
+    records.forEach(record -> values.add(record.bytes()));
+    Fixtures.produce(topic, Collections.nCopies(values.size(), null), values);
+    return topic;
   }
 
   /** The printed precision: half up at two decimals. */
