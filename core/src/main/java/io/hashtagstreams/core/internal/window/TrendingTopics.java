@@ -32,9 +32,10 @@ import io.hashtagstreams.core.internal.ColumnChecks;
  *       Why not per-topic state: a score needs the window's total over all topics and the ranking needs all topics,
  *       and Spark 3.5's {@code UnsupportedOperationChecker} refuses {@code flatMapGroupsWithState} in append mode
  *       after a streaming aggregation ("flatMapGroupsWithState in append mode is not supported with aggregation"),
- *       while a stateful operator after a {@code flatMapGroupsWithState} is refused by its global-watermark check
- *       ({@code spark.sql.streaming.statefulOperator.checkCorrectness.enabled}: the state function may emit rows
- *       older than the watermark, which the next operator would drop as late). So counting per topic and ranking
+ *       while a stateful operator after a {@code flatMapGroupsWithState} in append mode is refused by its
+ *       {@code checkStreamingQueryGlobalWatermarkLimit} ("Detected pattern of possible 'correctness' issue due to
+ *       global watermark", unless {@code spark.sql.streaming.statefulOperator.checkCorrectness.enabled} is turned
+ *       off): the state function may emit rows older than the watermark, which the next operator would drop. So counting per topic and ranking
  *       per window cannot be two stateful operators on 3.5; instead the group's state is kept cheap to read and
  *       rewrite: exact open windows plus a history of 64-bit fingerprints ({@link HashedHistoryWindow}), or sketches
  *       ({@link SketchedWindow}). Scaling limit: each group is one task, whose per-batch cost follows its open
@@ -45,8 +46,9 @@ import io.hashtagstreams.core.internal.ColumnChecks;
  * </ul>
  *
  * <p>With {@code countAuthors}, rows with a null {@code author} are left out and duplicates of (window, groups, topic,
- * author) are dropped first ({@code dropDuplicates}: a {@code Deduplicate} before the state function, which the
- * checker allows; its streaming state keeps each key until the watermark passes its window).
+ * author) are dropped first ({@code dropDuplicates}: a {@code Deduplicate} before the state function, which that
+ * check allows, a deduplication never emitting rows behind the watermark; its streaming state keeps each key until
+ * the watermark passes its window).
  */
 public final class TrendingTopics {
 
