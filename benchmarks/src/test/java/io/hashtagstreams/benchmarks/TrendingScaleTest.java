@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the trending-at-scale harness on a small input (12 minutes, 50 one-off tags and 300 head occurrences a
- * minute, 1 trigger a minute): every operator measures the batches after minute 11 and reports state; no timing
+ * minute, 1 trigger a minute, no warm-up run): every operator measures the batches after minute 11 and reports state; no timing
  * assertions.
  */
 class TrendingScaleTest {
@@ -24,7 +24,7 @@ class TrendingScaleTest {
   @Test
   void runsEveryOperatorOnTheSameFilesAndReportsTheMeasuredBatches() throws Exception {
     TrendingScale.Config config = TrendingScale.Config.parse("--minutes=12", "--distinct=50", "--head=300",
-        "--triggers=1");
+        "--triggers=1", "--no-warm-up");
     List<TrendingScale.Run> runs = TrendingScale.run(BenchSpark.session(), config, dir);
 
     assertThat(runs).extracting(TrendingScale.Run::operator).containsExactlyElementsOf(TrendingScale.OPERATORS);
@@ -44,7 +44,8 @@ class TrendingScaleTest {
   @Test
   void parsesArgumentsWithDefaultsAndRejectsBadOnes() {
     assertThat(TrendingScale.Config.parse()).isEqualTo(new TrendingScale.Config(16, 100_000, 20_000, 6,
-        TrendingScale.OPERATORS));
+        TrendingScale.OPERATORS, true));
+    assertThat(TrendingScale.Config.parse("--no-warm-up").warmUp()).isFalse();
     assertThat(TrendingScale.Config.parse("--operators=topTopics,trendingTopics").operators())
         .containsExactly("topTopics", "trendingTopics");
     assertThatThrownBy(() -> TrendingScale.Config.parse("--minutes=5"))
