@@ -11,18 +11,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
-import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StateOperatorProgress;
-import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
-import org.apache.spark.sql.streaming.Trigger;
 
 import io.hashtagstreams.core.HashtagOps;
 import io.hashtagstreams.core.sample.TweetGenerator;
@@ -184,32 +180,19 @@ public final class TrendingComparison {
   private static Run runOne(SparkSession spark, Path dir, String name,
       scala.Function1<Dataset<Row>, Dataset<Row>> operator, int round) throws TimeoutException,
       StreamingQueryException {
-    AtomicLong output = new AtomicLong();
     Dataset<Row> ranked = spark.readStream().option("maxFilesPerTrigger", 1).text(dir.resolve("in").toString())
         .transform(HashtagOps.extractText())
         .transform(HashtagOps.explodeTopics())
         .transform(operator);
-    StreamingQuery query = ranked.writeStream()
-        .queryName(name + "_" + round)
-        .outputMode("append")
-        .option("checkpointLocation", dir.resolve("checkpoint-" + name + "-" + round).toString())
-        .trigger(Trigger.AvailableNow())
-        .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (batch, id) -> output.addAndGet(batch.count()))
-        .start();
-    try {
-      if (!query.awaitTermination(QUERY_TIMEOUT.toMillis())) {
-        throw new IllegalStateException(name + " did not finish within " + QUERY_TIMEOUT);
-      }
-    } finally {
-      query.stop();
-    }
+    AvailableNowQuery run = AvailableNowQuery.run(ranked, name + "_" + round,
+        dir.resolve("checkpoint-" + name + "-" + round), QUERY_TIMEOUT);
     List<StreamingQueryProgress> batches = new ArrayList<>();
-    for (StreamingQueryProgress progress : query.recentProgress()) {
+    for (StreamingQueryProgress progress : run.query().recentProgress()) {
       if (progress.numInputRows() > 0) {
         batches.add(progress);
       }
     }
-    return new Run(name, batches, output.get());
+    return new Run(name, batches, run.rowsWritten());
   }
 
   /** The runs as a Markdown table, with the ratio of the last trending run to the last top run. */

@@ -509,10 +509,13 @@ public final class HashtagOps {
    * <table>
    *   <caption>Columns</caption>
    *   <tr><th>input</th><th>output</th></tr>
-   *   <tr><td>{@code event_time} timestamp, {@code topic} string; other columns are ignored</td>
-   *       <td>{@code window} struct&lt;start timestamp, end timestamp&gt;, {@code rank} int (1..k),
-   *           {@code topic} string, {@code count} long (this window), {@code baseline} double (the count the
-   *           topic's history predicts for this window), {@code score} double; nothing else</td></tr>
+   *   <tr><td>{@code event_time} timestamp, {@code topic} string; with {@link TrendOptions#countAuthors()} also
+   *           {@code author}; with {@link TrendOptions#groupBy()} also the group columns; other columns are
+   *           ignored</td>
+   *       <td>{@code window} struct&lt;start timestamp, end timestamp&gt;, the group columns (none without
+   *           {@code groupBy}), {@code rank} int (1..k per window and group), {@code topic} string, {@code count}
+   *           long (this window; distinct authors with {@code countAuthors}), {@code baseline} double (the count
+   *           the topic's history predicts for this window), {@code score} double; nothing else</td></tr>
    * </table>
    *
    * <p>The statistic. For a topic in a tumbling window with {@code c} occurrences of the window's {@code N}
@@ -557,17 +560,26 @@ public final class HashtagOps {
    * window: rows with a null {@code event_time} or {@code topic} are not counted; rows for a window the watermark
    * has closed are dropped ({@code numRowsDroppedByWatermark}).
    *
+   * <p>Modes ({@link TrendOptions}): {@code countAuthors(true)} counts the distinct {@code author}s of a topic in a
+   * window (exact; one account posting a tag 500 times counts 1); {@code groupBy("lang")} ranks each group
+   * separately against its own history (warm-up per group; a null value is a group); {@code maxTracked(n)} keeps a
+   * frequent-items sketch per window instead of exact counts, with the conservative bounds given at
+   * {@link TrendOptions.Builder#maxTracked(int)}.
+   *
    * <p>Streaming: run it in <b>append</b> mode (Spark refuses update and complete when the query starts). Each
    * window's ranking is written once, when the watermark passes the window's end, from the window's final counts.
-   * All rows meet in ONE {@code flatMapGroupsWithState} group: Spark 3.5 accepts no
+   * Each group (all rows without {@code groupBy}) is one {@code flatMapGroupsWithState} group: Spark 3.5 accepts no
    * {@code flatMapGroupsWithState} after a streaming aggregation, and the score needs the window's total over all
-   * topics. That group's state holds the open windows' counts and the last {@code history} closed windows' counts,
-   * so a topic stays in state only while it appears in one of them. Spark's progress reports this operator with
-   * {@code numRowsTotal} 1 (the one group) and its size in {@code memoryUsedBytes} and the custom metric
-   * {@code stateOnCurrentVersionSizeBytes}. Scaling limit: one task reads and rewrites that state every
-   * micro-batch, about (distinct topics per window) x (history + open windows) entries; for hundreds of thousands
-   * of distinct topics per window use longer windows or a shorter history. A batch Dataset gives exactly the same
-   * rows (it runs the same ranking code over Spark's window counts).
+   * topics. A group's state holds its open windows' counts and its last {@code history} closed windows, both by
+   * 64-bit topic fingerprint (MurmurHash3; the text is kept only for topics that reach {@code minCount}), so a
+   * one-off tag costs 8 to 16 bytes per window it is in; counts are exact unless two topics of a window share a
+   * fingerprint (probability about {@code n^2 / 2^65} for {@code n} topics in the window). A micro-batch reads and
+   * writes that state as a few primitive arrays; its cost follows the batch and the open windows, as
+   * {@code topTopics}' does, plus a block copy of the history. A group that stops getting rows forgets its history
+   * once the watermark is {@code history + 1} windows past its last window. Spark's progress reports the operator
+   * with {@code numRowsTotal} = the number of groups and its size in {@code memoryUsedBytes} and the custom metric
+   * {@code stateOnCurrentVersionSizeBytes}. A batch Dataset gives exactly the same rows (it runs the same ranking
+   * code over Spark's window counts; in bounded mode, the same while every window fits its sketch).
    *
    * <pre>{@code
    * Dataset<Row> trending = topics.transform(HashtagOps.trendingTopics(TrendOptions.builder()
@@ -575,11 +587,12 @@ public final class HashtagOps {
    * trending.writeStream().outputMode("append").format("console").option("truncate", false).start();
    * }</pre>
    *
-   * @param options k, window, watermark, history and the two thresholds
+   * @param options k, window, watermark, history, the two thresholds and the modes
    * @return the transformation
    * @throws IllegalArgumentException at {@code .transform(...)} when {@code options} is null, when
-   *     {@code event_time} or {@code topic} is missing or of another type, and when {@code event_time} already
-   *     carries a watermark (pass its delay as {@link TrendOptions#watermark()} instead)
+   *     {@code event_time} or {@code topic} is missing or of another type, when {@code author} (with
+   *     {@code countAuthors}) or a {@code groupBy} column is missing, and when {@code event_time} already carries a
+   *     watermark (pass its delay as {@link TrendOptions#watermark()} instead)
    * @since 0.2.0
    */
   public static Function1<Dataset<Row>, Dataset<Row>> trendingTopics(TrendOptions options) {

@@ -100,6 +100,55 @@ class TrendOptionsTest {
         .hasSameHashCodeAs(TrendOptions.builder().k(3).build())
         .isNotEqualTo(TrendOptions.defaults());
     assertThat(TrendOptions.defaults().toString()).isEqualTo("TrendOptions{k=10, window=PT1M, watermark=PT1M,"
-        + " history=10, minCount=10, minScore=15.0}");
+        + " history=10, minCount=10, minScore=15.0, maxTracked=0, countAuthors=false, groupBy=[]}");
+    assertThat(TrendOptions.builder().groupBy("lang").build()).isEqualTo(TrendOptions.builder().groupBy("lang").build())
+        .isNotEqualTo(TrendOptions.builder().groupBy("network").build());
+    assertThat(TrendOptions.builder().countAuthors(true).build()).isNotEqualTo(TrendOptions.defaults());
+    assertThat(TrendOptions.builder().maxTracked(64).build()).isNotEqualTo(TrendOptions.defaults());
+  }
+
+  @Test
+  void newOptionsDefaultToExactPostCountsInOneGroup() {
+    TrendOptions defaults = TrendOptions.defaults();
+    assertThat(defaults.maxTracked()).isZero();
+    assertThat(defaults.countAuthors()).isFalse();
+    assertThat(defaults.groupBy()).isEmpty();
+    TrendOptions set = TrendOptions.builder().maxTracked(1024).countAuthors(true).groupBy("lang", "network").build();
+    assertThat(set.maxTracked()).isEqualTo(1024);
+    assertThat(set.countAuthors()).isTrue();
+    assertThat(set.groupBy()).containsExactly("lang", "network");
+  }
+
+  @Test
+  void rejectsMaxTrackedThatIsNotAPowerOfTwoInRange() {
+    for (int bad : new int[] {-8, 4, 100, 1 << 25}) {
+      assertThatThrownBy(() -> TrendOptions.builder().maxTracked(bad).build())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("trendingTopics: maxTracked must be a power of two from 8 to 16777216, but it is " + bad);
+    }
+    assertThat(TrendOptions.builder().maxTracked(8).build().maxTracked()).isEqualTo(8);
+  }
+
+  @Test
+  void rejectsGroupByColumnsThatAreBlankRepeatedOrOwnedByTheOperator() {
+    assertThatThrownBy(() -> TrendOptions.builder().groupBy("lang", "lang").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("trendingTopics: groupBy column 'lang' is given twice");
+    assertThatThrownBy(() -> TrendOptions.builder().groupBy("lang", " ").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("trendingTopics: a groupBy column name must not be null or blank, but the columns are [lang,  ]");
+    assertThatThrownBy(() -> TrendOptions.builder().groupBy("topic").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("trendingTopics: cannot group by 'topic': the operator owns that column (reserved: [baseline, "
+            + "count, event_time, rank, score, start_ms, topic, window])");
+    assertThatThrownBy(() -> TrendOptions.builder().groupBy("author").countAuthors(true).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("trendingTopics: cannot group by 'author' while counting authors (every group would count 1)");
+    assertThatThrownBy(() -> TrendOptions.builder().groupBy((String[]) null).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("trendingTopics: groupBy columns must not be null");
+    assertThatThrownBy(() -> TrendOptions.builder().countAuthors(true).countAuthors(false))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("countAuthors was already set to true");
   }
 }

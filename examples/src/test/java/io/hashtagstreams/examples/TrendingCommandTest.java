@@ -38,17 +38,8 @@ class TrendingCommandTest {
 
   @Test
   void printsTheBurstInItsFirstWindowAndTheExactTable() {
-    TweetGenerator generator = TweetGenerator.builder().seed(7).start(START).tweetsPerSecond(40)
-        .burst("FlashMob2016", START.plusSeconds(40), Duration.ofSeconds(10), 20).build();
-    List<GeneratedRecord> records = new ArrayList<>();
-    for (GeneratedRecord record = generator.next(); record.timestamp().isBefore(START.plusSeconds(70));
-        record = generator.next()) {
-      records.add(record);
-    }
-    String topic = Fixtures.newTopic("trending");
-    List<byte[]> values = new ArrayList<>();
-    records.forEach(record -> values.add(record.bytes()));
-    Fixtures.produce(topic, Collections.nCopies(values.size(), null), values);
+    List<GeneratedRecord> records = burstRecords();
+    String topic = produced("trending", records);
 
     Fixtures.Capture capture = new Fixtures.Capture();
     StreamingQuery query = command.buildQuery(Fixtures.context(capture), command.config(
@@ -69,6 +60,31 @@ class TrendingCommandTest {
         List.of("window_start", "window_end", "rank", "topic", "count", "baseline", "score"), expected));
     // baseline and score are printed with at most two decimals, never as raw doubles
     assertThat(capture.text()).doesNotContainPattern("\\d\\.\\d{3}");
+  }
+
+  @Test
+  void groupedByLanguageRanksEachLanguageAgainstItsOwnHistory() {
+    List<GeneratedRecord> records = burstRecords();
+    String topic = produced("trending-lang", records);
+
+    Fixtures.Capture capture = new Fixtures.Capture();
+    StreamingQuery query = command.buildQuery(Fixtures.context(capture), command.config(
+        "--bootstrap-servers", Fixtures.broker().bootstrapServers(), "--topic", topic, "--from-beginning",
+        "--trigger", "available-now", "--k", "3", "--window", "10s", "--watermark", "5s", "--history", "3",
+        "--min-count", "10", "--group-by", "lang"));
+    Fixtures.awaitEnd(query);
+
+    java.util.SortedSet<String> langs = new java.util.TreeSet<>();
+    records.stream().filter(GeneratedRecord::isTweet).forEach(record -> langs.add(record.lang()));
+    assertThat(langs).hasSizeGreaterThan(1);
+    List<Row> expected = new ArrayList<>();
+    langs.forEach(lang -> expected.addAll(expectedRows(records, lang)));
+    expected.sort(java.util.Comparator.<Row, Timestamp>comparing(row -> row.getTimestamp(0))
+        .thenComparing(row -> row.getString(2)).thenComparing(row -> row.getInt(3)));
+    assertThat(expected).isNotEmpty();
+    String title = capture.text().substring(0, capture.text().indexOf(NL));
+    assertThat(Fixtures.readTable(capture.text(), title)).containsExactlyElementsOf(Fixtures.expectedTable(
+        List.of("window_start", "window_end", "lang", "rank", "topic", "count", "baseline", "score"), expected));
   }
 
   @Test
@@ -114,6 +130,44 @@ class TrendingCommandTest {
     assertThatThrownBy(() -> command.config("--min-count", "0"))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("--min-count");
+    TrendingCommand.Config modes = command.config("--by-authors", "--group-by", "lang", "--group-by", "network",
+        "--max-tracked", "1024");
+    assertThat(modes.options().countAuthors()).isTrue();
+    assertThat(modes.options().groupBy()).containsExactly("lang", "network");
+    assertThat(modes.options().maxTracked()).isEqualTo(1024);
+    assertThat(command.config().options().countAuthors()).isFalse();
+    assertThat(command.config().options().groupBy()).isEmpty();
+    assertThat(command.config().options().maxTracked()).isZero();
+    assertThatThrownBy(() -> command.config("--max-tracked", "1000"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--max-tracked must be a power of two from 8 to 16777216, but it is 1000");
+    assertThatThrownBy(() -> command.config("--group-by", "text"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--group-by must be one of [lang, network], but it is 'text'");
+    assertThatThrownBy(() -> command.config("--group-by", "lang", "--group-by", "lang"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--group-by column 'lang' is given twice");
+  }
+
+  /** 70 s of generated tweets at 40/s with a burst of #FlashMob2016 from 40 s on. */
+  private static List<GeneratedRecord> burstRecords() {
+    TweetGenerator generator = TweetGenerator.builder().seed(7).start(START).tweetsPerSecond(40)
+        .burst("FlashMob2016", START.plusSeconds(40), Duration.ofSeconds(10), 20).build();
+    List<GeneratedRecord> records = new ArrayList<>();
+    for (GeneratedRecord record = generator.next(); record.timestamp().isBefore(START.plusSeconds(70));
+        record = generator.next()) {
+      records.add(record);
+    }
+    return records;
+  }
+
+  /** A new topic holding {@code records}; its name. */
+  private static String produced(String prefix, List<GeneratedRecord> records) {
+    String topic = Fixtures.newTopic(prefix);
+    List<byte[]> values = new ArrayList<>();
+    records.forEach(record -> values.add(record.bytes()));
+    Fixtures.produce(topic, Collections.nCopies(values.size(), null), values);
+    return topic;
   }
 
   /** The printed precision: half up at two decimals. */
@@ -123,6 +177,14 @@ class TrendingCommandTest {
 
   /** Plain Java: counts per window from the records' hashtags, the formula of the README, windows the watermark closed. */
   private static List<Row> expectedRows(List<GeneratedRecord> records) {
+    return expectedRows(records, null);
+  }
+
+  /**
+   * As above for the tweets of one language ({@code null}: all), with the watermark of the whole stream and the
+   * language as a column after the window when one is given.
+   */
+  private static List<Row> expectedRows(List<GeneratedRecord> records, String lang) {
     long size = WINDOW.toMillis();
     TreeMap<Long, Map<String, Long>> windows = new TreeMap<>();
     long maxEventTime = Long.MIN_VALUE;
@@ -130,6 +192,9 @@ class TrendingCommandTest {
       if (record.isTweet()) {
         long millis = record.createdAt().toEpochMilli();
         maxEventTime = Math.max(maxEventTime, millis);
+        if (lang != null && !lang.equals(record.lang())) {
+          continue;
+        }
         for (String topic : Fixtures.topics(record)) {
           windows.computeIfAbsent(millis - Math.floorMod(millis, size), s -> new HashMap<>())
               .merge(topic, 1L, Long::sum);
@@ -175,8 +240,13 @@ class TrendingCommandTest {
           ? Double.compare((double) b[3], (double) a[3]) : ((String) a[0]).compareTo((String) b[0]));
       for (int i = 0; i < Math.min(3, listed.size()); i++) {
         Object[] row = listed.get(i);
-        rows.add(RowFactory.create(new Timestamp(start), new Timestamp(start + size), i + 1, row[0], row[1],
-            twoDecimals((double) row[2]), twoDecimals((double) row[3])));
+        if (lang == null) {
+          rows.add(RowFactory.create(new Timestamp(start), new Timestamp(start + size), i + 1, row[0], row[1],
+              twoDecimals((double) row[2]), twoDecimals((double) row[3])));
+        } else {
+          rows.add(RowFactory.create(new Timestamp(start), new Timestamp(start + size), lang, i + 1, row[0], row[1],
+              twoDecimals((double) row[2]), twoDecimals((double) row[3])));
+        }
       }
     }
     return rows;

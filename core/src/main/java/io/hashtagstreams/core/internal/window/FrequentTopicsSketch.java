@@ -62,6 +62,32 @@ public final class FrequentTopicsSketch implements Externalizable {
     return this;
   }
 
+  /** Counts {@code n} occurrences of {@code topic} at once ({@code n >= 1}). */
+  public FrequentTopicsSketch add(String topic, long n) {
+    sketch.update(topic, n);
+    return this;
+  }
+
+  /** The sketch's upper bound on {@code topic}'s count: {@link #maximumError()} when it does not track the topic. */
+  public long upperBound(String topic) {
+    return sketch.getUpperBound(topic);
+  }
+
+  /**
+   * Every tracked topic whose lower bound is at least {@code minCount}, with that lower bound, in no order: a topic
+   * whose true count is at least {@code minCount + maximumError()} is among them.
+   */
+  public java.util.List<OpenWindow.TopicCount> lowerBoundsAtLeast(long minCount) {
+    ItemsSketch.Row<String>[] rows = sketch.getFrequentItems(Math.max(0, minCount - 1), ErrorType.NO_FALSE_POSITIVES);
+    java.util.List<OpenWindow.TopicCount> out = new java.util.ArrayList<>(rows.length);
+    for (ItemsSketch.Row<String> row : rows) {
+      if (row.getLowerBound() >= minCount) {
+        out.add(new OpenWindow.TopicCount(row.getItem(), row.getLowerBound()));
+      }
+    }
+    return out;
+  }
+
   /** Adds {@code other}'s counts to this sketch (the sketch's own merge) and returns this sketch. */
   public FrequentTopicsSketch merge(FrequentTopicsSketch other) {
     sketch.merge(other.sketch);

@@ -1,42 +1,46 @@
 package io.hashtagstreams.core.internal.window;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 import io.hashtagstreams.core.TrendOptions;
 
 /**
- * Everything {@code trendingTopics} remembers, in plain Java, shared by the batch and the streaming plan so that
- * both give the same rows: the counts of the windows still open, the counts of the last {@code history} closed
- * windows, and the start of the stream's first window.
+ * Everything {@code trendingTopics} remembers for one group, in plain Java, shared by the batch and the streaming plan
+ * so that both give the same rows: the counts of the windows still open, the last {@code history} closed windows as
+ * {@link HistoryWindow}s, and the start of the group's first window.
  *
  * <p>Closing a window ranks it against the closed windows in {@code [start - history * window, start)} (windows
- * without rows count as empty) with {@link TrendScore}, then keeps it as history and forgets closed windows that
- * no later window can need. A topic therefore lives in the book only while it has a count in an open window or in
- * one of the last {@code history} closed ones. Windows close in start order, so a window's history is complete
- * when it closes.
+ * without rows count as empty) with {@link TrendScore}, then keeps it as history and forgets closed windows that no
+ * later window can need. Windows close in start order, so a window's history is complete when it closes. Only
+ * topics of the closing window with at least {@code minCount} are looked up in the history, so closing costs the
+ * window's topics plus a lookup per candidate and history window; the history itself is kept compact (exact:
+ * fingerprints, see {@link ExactOpenWindow} and {@link HashedHistoryWindow}; bounded: {@link SketchedWindow}).
  *
- * <p>A window is ranked only when the stream's first window started at least {@link TrendOptions#warmUpWindows()}
+ * <p>A window is ranked only when the group's first window started at least {@link TrendOptions#warmUpWindows()}
  * windows before it; earlier windows are closed silently and serve as history.
  */
 final class TrendBook {
 
-  private static final long NONE = Long.MIN_VALUE;
+  static final long NONE = Long.MIN_VALUE;
 
   private final TrendOptions options;
   private final long windowMillis;
-  private long firstStartMs = NONE;
-  private long lastClosedStartMs = NONE;
-  private final TreeMap<Long, Map<String, Long>> open = new TreeMap<>();
-  private final TreeMap<Long, Map<String, Long>> closed = new TreeMap<>();
-  private final Map<Long, Long> closedTotals = new HashMap<>();
+  long firstStartMs = NONE;
+  long lastClosedStartMs = NONE;
+  final TreeMap<Long, OpenWindow> open = new TreeMap<>();
+  final TreeMap<Long, HistoryWindow> closed = new TreeMap<>();
 
   TrendBook(TrendOptions options) {
     this.options = options;
     this.windowMillis = options.window().toMillis();
+  }
+
+  TrendOptions options() {
+    return options;
   }
 
   /**
@@ -48,18 +52,28 @@ final class TrendBook {
     if (lastClosedStartMs != NONE && startMs <= lastClosedStartMs) {
       return false;
     }
-    open.computeIfAbsent(startMs, start -> new HashMap<>()).merge(topic, n, Long::sum);
+    open.computeIfAbsent(startMs, start -> newWindow()).add(topic, n);
     if (firstStartMs == NONE || startMs < firstStartMs) {
       firstStartMs = startMs;
     }
     return true;
   }
 
+  /** Whether the window starting at {@code startMs} is closed already. */
+  boolean isClosed(long startMs) {
+    return lastClosedStartMs != NONE && startMs <= lastClosedStartMs;
+  }
+
+  private OpenWindow newWindow() {
+    return options.maxTracked() > 0 ? SketchedWindow.empty(options.maxTracked())
+        : new ExactOpenWindow(options.minCount());
+  }
+
   /** Closes, in start order, every open window whose end is at or before {@code watermarkMs}; their rankings. */
   List<RankedTrend> closeUpTo(long watermarkMs) {
     List<RankedTrend> rows = new ArrayList<>();
     while (!open.isEmpty() && open.firstKey() + windowMillis <= watermarkMs) {
-      Map.Entry<Long, Map<String, Long>> window = open.pollFirstEntry();
+      Map.Entry<Long, OpenWindow> window = open.pollFirstEntry();
       close(window.getKey(), window.getValue(), rows);
     }
     return rows;
@@ -75,51 +89,67 @@ final class TrendBook {
     return open.isEmpty() ? NONE : open.firstKey() + windowMillis;
   }
 
+  /**
+   * The watermark at which no window that can still get rows needs any of the history: the last closed window's start
+   * plus {@code history + 1} windows; {@link Long#MIN_VALUE} when there is no history.
+   */
+  long historyExpiryMs() {
+    return closed.isEmpty() ? NONE : closed.lastKey() + (options.history() + 1L) * windowMillis;
+  }
+
   /** Whether the book holds no window at all. */
   boolean isEmpty() {
     return open.isEmpty() && closed.isEmpty();
   }
 
-  private void close(long startMs, Map<String, Long> counts, List<RankedTrend> rows) {
-    long total = 0;
-    for (long count : counts.values()) {
-      total += count;
-    }
-    if (startMs - firstStartMs >= options.warmUpWindows() * windowMillis) {
-      rank(startMs, counts, total, rows);
-    }
-    closed.put(startMs, counts);
-    closedTotals.put(startMs, total);
-    lastClosedStartMs = startMs;
-    long oldestNeeded = startMs + windowMillis - options.history() * windowMillis;
-    while (!closed.isEmpty() && closed.firstKey() < oldestNeeded) {
-      closedTotals.remove(closed.pollFirstEntry().getKey());
+  /**
+   * Streaming only: forgets the closed windows that no window still able to get rows can have in its history. Under a
+   * watermark {@code w}, a window that can still get rows ends after {@code w} (Spark drops rows of windows that
+   * ended earlier), so it starts after {@code w - window} and its history after {@code w - (history + 1) window}.
+   * Without this, a group that stops getting rows would keep its last history windows for ever. The group's first
+   * start and last closed start stay, so the warm-up and the rows the book refuses are those of the batch plan.
+   */
+  void forgetHistoryUnneededAt(long watermarkMs) {
+    long cutoff = watermarkMs - (options.history() + 1L) * windowMillis;
+    while (!closed.isEmpty() && closed.firstKey() <= cutoff) {
+      closed.pollFirstEntry();
     }
   }
 
-  private void rank(long startMs, Map<String, Long> counts, long total, List<RankedTrend> rows) {
-    Map<Long, Map<String, Long>> history = closed.subMap(startMs - options.history() * windowMillis, startMs);
+  private void close(long startMs, OpenWindow window, List<RankedTrend> rows) {
+    long total = window.total();
+    if (startMs - firstStartMs >= options.warmUpWindows() * windowMillis) {
+      rank(startMs, window, total, rows);
+    }
+    closed.put(startMs, window.toHistory());
+    lastClosedStartMs = startMs;
+    long oldestNeeded = startMs + windowMillis - options.history() * windowMillis;
+    while (!closed.isEmpty() && closed.firstKey() < oldestNeeded) {
+      closed.pollFirstEntry();
+    }
+  }
+
+  private void rank(long startMs, OpenWindow window, long total, List<RankedTrend> rows) {
+    NavigableMap<Long, HistoryWindow> history = closed.subMap(startMs - options.history() * windowMillis, true,
+        startMs, false);
     long historyTotal = 0;
-    for (long historyStart : history.keySet()) {
-      historyTotal += closedTotals.get(historyStart);
+    for (HistoryWindow past : history.values()) {
+      historyTotal += past.total();
     }
     List<RankedTrend> candidates = new ArrayList<>();
-    for (Map.Entry<String, Long> entry : counts.entrySet()) {
-      long count = entry.getValue();
-      if (count < options.minCount()) {
-        continue;
-      }
+    for (OpenWindow.TopicCount candidate : window.candidates(options.minCount())) {
+      long count = candidate.count();
       double peakShare = 0;
-      for (Map.Entry<Long, Map<String, Long>> past : history.entrySet()) {
-        long pastCount = past.getValue().getOrDefault(entry.getKey(), 0L);
+      for (HistoryWindow past : history.values()) {
+        long pastCount = past.count(candidate.topic());
         if (pastCount > 0) {
-          peakShare = Math.max(peakShare, (double) pastCount / closedTotals.get(past.getKey()));
+          peakShare = Math.max(peakShare, (double) pastCount / past.total());
         }
       }
       double baseline = TrendScore.baseline(TrendScore.expectedShare(peakShare, historyTotal), total);
       double score = TrendScore.score(count, baseline);
       if (score > 0 && score >= options.minScore()) {
-        candidates.add(new RankedTrend(startMs, 0, entry.getKey(), count, baseline, score));
+        candidates.add(new RankedTrend(startMs, 0, candidate.topic(), count, baseline, score));
       }
     }
     candidates.sort((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score())
@@ -129,71 +159,5 @@ final class TrendBook {
       rows.add(new RankedTrend(startMs, i + 1, candidate.topic(), candidate.count(), candidate.baseline(),
           candidate.score()));
     }
-  }
-
-  /** The book as a Spark state bean. */
-  TrendState toState() {
-    int windows = open.size() + closed.size();
-    int entries = 0;
-    for (Map<String, Long> counts : open.values()) {
-      entries += counts.size();
-    }
-    for (Map<String, Long> counts : closed.values()) {
-      entries += counts.size();
-    }
-    long[] starts = new long[windows];
-    int[] sizes = new int[windows];
-    String[] topics = new String[entries];
-    long[] counts = new long[entries];
-    int w = 0;
-    int e = 0;
-    for (TreeMap<Long, Map<String, Long>> part : List.of(closed, open)) {
-      for (Map.Entry<Long, Map<String, Long>> window : part.entrySet()) {
-        starts[w] = window.getKey();
-        sizes[w] = window.getValue().size();
-        w++;
-        for (Map.Entry<String, Long> entry : window.getValue().entrySet()) {
-          topics[e] = entry.getKey();
-          counts[e] = entry.getValue();
-          e++;
-        }
-      }
-    }
-    TrendState state = new TrendState();
-    state.setFirstStartMs(firstStartMs);
-    state.setLastClosedStartMs(lastClosedStartMs);
-    state.setWindowStarts(starts);
-    state.setWindowSizes(sizes);
-    state.setTopics(topics);
-    state.setCounts(counts);
-    return state;
-  }
-
-  /** A book holding what {@code state} holds. */
-  static TrendBook fromState(TrendState state, TrendOptions options) {
-    TrendBook book = new TrendBook(options);
-    book.firstStartMs = state.getFirstStartMs();
-    book.lastClosedStartMs = state.getLastClosedStartMs();
-    long[] starts = state.getWindowStarts();
-    int[] sizes = state.getWindowSizes();
-    String[] topics = state.getTopics();
-    long[] counts = state.getCounts();
-    int e = 0;
-    for (int w = 0; w < starts.length; w++) {
-      Map<String, Long> window = new HashMap<>(Math.max(16, sizes[w] * 2));
-      long total = 0;
-      for (int i = 0; i < sizes[w]; i++, e++) {
-        window.put(topics[e], counts[e]);
-        total += counts[e];
-      }
-      boolean isClosed = book.lastClosedStartMs != NONE && starts[w] <= book.lastClosedStartMs;
-      if (isClosed) {
-        book.closed.put(starts[w], window);
-        book.closedTotals.put(starts[w], total);
-      } else {
-        book.open.put(starts[w], window);
-      }
-    }
-    return book;
   }
 }

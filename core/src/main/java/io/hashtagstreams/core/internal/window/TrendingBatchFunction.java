@@ -8,27 +8,29 @@ import org.apache.spark.sql.Row;
 import io.hashtagstreams.core.TrendOptions;
 
 /**
- * Batch {@code trendingTopics}: all window counts of the input in one group, put into a {@link TrendBook} and
- * closed at once, so the rows are those the streaming plan writes window by window. Output rows as
- * {@link TrendingFunction}'s.
+ * Batch {@code trendingTopics}: one group's window counts ({@code start_ms} long, {@code topic} string,
+ * {@code count} long, then the group columns), put into a {@link TrendBook} and closed at once, so the rows are
+ * those the streaming plan writes window by window. Output rows as {@link TrendingFunction}'s.
  */
-final class TrendingBatchFunction implements FlatMapGroupsFunction<Integer, WindowedCount, Row> {
+final class TrendingBatchFunction implements FlatMapGroupsFunction<Row, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 
   private final TrendOptions options;
+  private final TrendRows rows;
 
-  TrendingBatchFunction(TrendOptions options) {
+  TrendingBatchFunction(TrendOptions options, TrendRows rows) {
     this.options = options;
+    this.rows = rows;
   }
 
   @Override
-  public Iterator<Row> call(Integer key, Iterator<WindowedCount> counts) {
+  public Iterator<Row> call(Row key, Iterator<Row> counts) {
     TrendBook book = new TrendBook(options);
     while (counts.hasNext()) {
-      WindowedCount count = counts.next();
-      book.add(count.getStartMs(), count.getTopic(), count.getCount());
+      Row count = counts.next();
+      book.add(count.getLong(0), count.getString(1), count.getLong(2));
     }
-    return TrendRows.of(book.closeAll()).iterator();
+    return rows.of(key, book.closeAll()).iterator();
   }
 }

@@ -53,12 +53,24 @@ public final class WindowedCounting {
    */
   static Dataset<Row> assignWindows(Dataset<Row> input, String operator, Duration window, Duration slide,
       Duration watermark) {
+    return assignWindows(input, operator, window, slide, watermark, java.util.List.of());
+  }
+
+  /** As {@link #assignWindows(Dataset, String, Duration, Duration, Duration)}, keeping {@code keep} after topic. */
+  static Dataset<Row> assignWindows(Dataset<Row> input, String operator, Duration window, Duration slide,
+      Duration watermark, java.util.List<String> keep) {
     requireInput(input, operator);
+    org.apache.spark.sql.Column[] columns = new org.apache.spark.sql.Column[keep.size() + 2];
+    columns[0] = window(col("event_time"), DurationChecks.sparkInterval(window), DurationChecks.sparkInterval(slide))
+        .as("window");
+    columns[1] = col("topic");
+    for (int i = 0; i < keep.size(); i++) {
+      columns[i + 2] = col(keep.get(i));
+    }
     return input
         .withWatermark("event_time", DurationChecks.sparkInterval(watermark))
         .where(col("topic").isNotNull().and(col("event_time").isNotNull()))
-        .select(window(col("event_time"), DurationChecks.sparkInterval(window), DurationChecks.sparkInterval(slide))
-            .as("window"), col("topic"));
+        .select(columns);
   }
 
   private static void requireInput(Dataset<Row> input, String operator) {
