@@ -92,6 +92,59 @@ class FiniteInputTest {
     }
   }
 
+  @Test
+  void readsArchiveMinutesListedOutOfOrderInEventTimeOrder() throws java.io.IOException {
+    List<io.hashtagstreams.core.sample.GeneratedRecord> all = sample.records();
+    Path root = dir.resolve("minutes");
+    // the three years of the sample as archive minutes (each file starting at its first tweet's minute), the two
+    // garbage lines of RealShapedSample in a minute of their own before them
+    Path y2021 = writeLines(root.resolve("2021/01/01/07/25.json"), all.subList(0, 700), List.of());
+    writeLines(root.resolve("2016/08/05/23/00.json"), all.subList(700, 1400), List.of());
+    Path y2015 = writeLines(root.resolve("2015/03/14/15/00.json"), all.subList(1400, 2100), List.of());
+    Path garbage = writeLines(root.resolve("2015/03/14/14/59.json"), List.of(),
+        List.of("this is not json at all", "[1,2,3]"));
+    List<io.hashtagstreams.core.sample.GeneratedRecord> eventOrder = new ArrayList<>(all.subList(1400, 2100));
+    eventOrder.addAll(all.subList(700, 1400));
+    eventOrder.addAll(all.subList(0, 700));
+    // the garbage minute comes first: its 2 lines shift the 300-record batches
+    List<io.hashtagstreams.core.sample.GeneratedRecord> asRead = new ArrayList<>();
+    asRead.add(null);
+    asRead.add(null);
+    asRead.addAll(eventOrder);
+    Drops drops = Drops.model(asRead, 300, MINUTE.toMillis(), 30_000);
+    assertThat(drops.total()).as("in event-time order, far fewer than the 1000+ rows of the file order")
+        .isLessThan(100);
+
+    Fixtures.Capture out = new Fixtures.Capture();
+    Fixtures.Capture err = new Fixtures.Capture();
+    int code = HashtagStreamsApp.run(new String[] {"top", "--input", y2021.toString(),
+        root.resolve("2016").toString(), y2015.toString(), garbage.toString(), "--trigger", "available-now",
+        "--max-offsets-per-trigger", "300", "--partitions", "1", "--rate", "100000", "--duration", "4m", "--no-ui"},
+        out.stream(), err.stream());
+
+    assertThat(code).as("exit code; stderr: %s", err.text()).isZero();
+    assertThat(lastLine(err.text())).isEqualTo("[app] top finished; " + sample.lines() + " records replayed; "
+        + drops.total() + (drops.total() == 1 ? " row" : " rows") + " dropped behind the watermark"
+        + (drops.total() == 0 ? "" : " (oldest row " + printed(drops.oldestOverall()) + ", windows ending by "
+            + printed(drops.latestBound()) + ")")
+        + ", " + rejected(sample.rejections()));
+  }
+
+  private static Path writeLines(Path file, List<io.hashtagstreams.core.sample.GeneratedRecord> records,
+      List<String> extra) throws java.io.IOException {
+    java.nio.file.Files.createDirectories(file.getParent());
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    for (io.hashtagstreams.core.sample.GeneratedRecord record : records) {
+      bytes.write(record.bytes());
+      bytes.write('\n');
+    }
+    for (String line : extra) {
+      bytes.write(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      bytes.write('\n');
+    }
+    return java.nio.file.Files.write(file, bytes.toByteArray());
+  }
+
   /** The late part ("0 late", "12 late (oldest row ...)") of every progress line of {@code query}, by batch id. */
   static Map<Long, String> lateParts(String out, String query) {
     Pattern line = Pattern.compile("^\\[" + query + "\\] batch (\\d+): .*, state \\d+ rows, (\\d+ late[^,]*(?:, windows"
@@ -116,7 +169,8 @@ class FiniteInputTest {
    * A second computation of what Spark drops: micro-batches of {@code batchSize} records in file order (one
    * partition); batch k runs with the watermark computed from the rows of batches 0..k-1 (the latest event time minus
    * the delay, never decreasing) and drops the topic rows whose window ended at or before the watermark the
-   * previous batch ran with. Per batch it keeps the count, the oldest dropped row and that watermark.
+   * previous batch ran with. Per batch it keeps the count, the oldest dropped row and that watermark. A null
+   * record stands for a line that is not a post (it takes an offset, nothing else).
    */
   record Drops(List<Long> counts, List<Long> oldest, List<Long> bounds) {
 
@@ -135,7 +189,7 @@ class FiniteInputTest {
         long dropped = 0;
         long oldestDropped = Long.MAX_VALUE;
         for (io.hashtagstreams.core.sample.GeneratedRecord record : batch) {
-          if (record.isTweet() && !record.hashtags().isEmpty()) {
+          if (record != null && record.isTweet() && !record.hashtags().isEmpty()) {
             long millis = record.createdAt().toEpochMilli();
             long end = millis - Math.floorMod(millis, windowMs) + windowMs;
             if (from > 0 && end <= lateBefore) {
@@ -148,7 +202,7 @@ class FiniteInputTest {
         oldest.add(oldestDropped);
         bounds.add(lateBefore);
         for (io.hashtagstreams.core.sample.GeneratedRecord record : batch) {
-          if (record.isTweet() && !record.hashtags().isEmpty()) {
+          if (record != null && record.isTweet() && !record.hashtags().isEmpty()) {
             maxEventTime = Math.max(maxEventTime, record.createdAt().toEpochMilli());
           }
         }
