@@ -170,10 +170,17 @@ public final class StreamingThroughput {
     }
   }
 
-  /** Starts a broker, runs both phases as configured and stops the broker. */
+  /** How long Spark's cached producer may take to close (idle 1 s, then the evictor's next 1 s run) and more. */
+  static final Duration CLIENTS_CLOSE = Duration.ofSeconds(20);
+
+  /**
+   * Starts a broker, runs both phases as configured and stops the broker, once Spark's cached Kafka clients have
+   * closed.
+   */
   public static Result run(SparkSession spark, Config config) throws IOException, TimeoutException,
       StreamingQueryException, InterruptedException {
-    try (EmbeddedKafka kafka = new EmbeddedKafka()) {
+    try (EmbeddedKafka kafka = new EmbeddedKafka();
+        KafkaClientThreads.Wait clients = KafkaClientThreads.closedBeforeTheBroker(CLIENTS_CLOSE)) {
       kafka.start();
       TweetGenerator generator = Corpus.generator(Corpus.SEED);
       List<StreamingQueryProgress> throughput = new ArrayList<>();

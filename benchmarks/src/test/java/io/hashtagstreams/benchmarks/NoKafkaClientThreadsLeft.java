@@ -2,7 +2,6 @@ package io.hashtagstreams.benchmarks;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class NoKafkaClientThreadsLeft implements AfterAllCallback {
 
   static final Duration GRACE = Duration.ofSeconds(20);
-  private static final List<String> PREFIXES = List.of("kafka-producer-network-thread", "kafka-admin-client-thread",
-      "kafka-coordinator-heartbeat-thread");
 
   @Override
   public void afterAll(ExtensionContext context) throws InterruptedException {
@@ -39,11 +36,6 @@ public final class NoKafkaClientThreadsLeft implements AfterAllCallback {
   }
 
   static List<String> kafkaThreads() {
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(Thread::isAlive)
-        .map(Thread::getName)
-        .filter(name -> PREFIXES.stream().anyMatch(name::startsWith))
-        .sorted()
-        .collect(Collectors.toList());
+    return KafkaClientThreads.alive();
   }
 }

@@ -2,6 +2,9 @@ package io.hashtagstreams.examples;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.spark.sql.streaming.SourceProgress;
 import org.apache.spark.sql.streaming.StateOperatorProgress;
@@ -15,8 +18,10 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
  * </pre>
  * The fields are the batch id, input and processing rates, the batch duration, the watermark ({@code -} before the
  * first one), the rows held in state by all stateful operators, the rows dropped as later than the watermark
- * (Spark's {@code numRowsDroppedByWatermark}: the window operators drop no row themselves), and, for queries that
- * read tweets, the records the batch rejected per reason ({@link RejectionCounts}), e.g.
+ * (Spark's {@code numRowsDroppedByWatermark}: the window operators drop no row themselves) and, when there were any,
+ * where they lay in event time ({@link LateRows}), e.g.
+ * {@code 1100 late (oldest row 2015-03-14T15:00:00.000Z, windows ending by 2021-01-01T07:27:30.000Z)}, and, for
+ * queries that read tweets, the records the batch rejected per reason ({@link RejectionCounts}), e.g.
  * {@code , rejected 3 (delete_notice 2, limit_notice 1)}.
  *
  * <p>A batch whose input offsets advanced but which read no row did not run its query: after a restart, the
@@ -39,6 +44,8 @@ public final class ProgressPrinter extends StreamingQueryListener {
   private static final String NO_WATERMARK_YET = "1970-01-01T00:00:00.000Z";
 
   private final transient PrintStream out;
+  /** The watermark of each query's last batch: the one its next batch filters late rows with. */
+  private final transient Map<UUID, String> lastWatermarks = new ConcurrentHashMap<>();
 
   /**
    * Creates the listener.
@@ -50,17 +57,28 @@ public final class ProgressPrinter extends StreamingQueryListener {
   }
 
   /**
-   * One progress line, without a line separator.
+   * One progress line, without a line separator, for a batch whose predecessor is not known: where late rows lay is
+   * bounded by the batch's own watermark (see {@link #format(StreamingQueryProgress, String)}).
    *
    * @param progress a batch's progress
    * @return the line
    */
   public static String format(StreamingQueryProgress progress) {
+    return format(progress, null);
+  }
+
+  /**
+   * One progress line, without a line separator.
+   *
+   * @param progress a batch's progress
+   * @param previousWatermark the watermark the query's previous micro-batch reported (the one this batch dropped
+   *     late rows with), or null when not known
+   * @return the line
+   */
+  public static String format(StreamingQueryProgress progress, String previousWatermark) {
     long stateRows = 0;
-    long late = 0;
     for (StateOperatorProgress operator : progress.stateOperators()) {
       stateRows += operator.numRowsTotal();
-      late += operator.numRowsDroppedByWatermark();
     }
     String watermark = progress.eventTime() == null ? null : progress.eventTime().get("watermark");
     if (NO_WATERMARK_YET.equals(watermark)) {
@@ -74,10 +92,10 @@ public final class ProgressPrinter extends StreamingQueryListener {
     }
     java.util.Map<String, Long> rejected = RejectionCounts.of(progress);
     return String.format(Locale.ROOT,
-        "[%s] batch %d: in %.0f rows/s, processed %.0f rows/s, %d ms, watermark %s, state %d rows, %d late",
+        "[%s] batch %d: in %.0f rows/s, processed %.0f rows/s, %d ms, watermark %s, state %d rows, %s",
         name, progress.batchId(),
         finite(progress.inputRowsPerSecond()), finite(progress.processedRowsPerSecond()), progress.batchDuration(),
-        watermark == null ? "-" : watermark, stateRows, late)
+        watermark == null ? "-" : watermark, stateRows, LateRows.of(progress, previousWatermark).describe())
         + (rejected.isEmpty() ? "" : ", " + RejectionCounts.format(rejected));
   }
 
@@ -102,12 +120,19 @@ public final class ProgressPrinter extends StreamingQueryListener {
   /** Prints the progress line. */
   @Override
   public void onQueryProgress(QueryProgressEvent event) {
-    out.println(format(event.progress()));
+    StreamingQueryProgress progress = event.progress();
+    String previous = lastWatermarks.get(progress.id());
+    out.println(format(progress, previous));
+    String watermark = LateRows.watermarkOf(progress);
+    if (watermark != null) {
+      lastWatermarks.put(progress.id(), watermark);
+    }
   }
 
   /** Prints why a query failed; a clean stop prints nothing. */
   @Override
   public void onQueryTerminated(QueryTerminatedEvent event) {
+    lastWatermarks.remove(event.id());
     if (event.exception().isDefined()) {
       out.println("[" + event.id() + "] failed: " + event.exception().get());
     }

@@ -3,27 +3,30 @@ package io.hashtagstreams.examples;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.apache.spark.sql.streaming.StateOperatorProgress;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
 
 /**
  * The sums over a run's micro-batches that its final line shows: rows the window operators dropped behind the
- * watermark ({@code numRowsDroppedByWatermark} of every stateful operator) and rejected input records per reason
- * ({@link RejectionCounts}). Only the query named at construction is counted.
+ * watermark ({@code numRowsDroppedByWatermark} of every stateful operator) with where they lay in event time (the
+ * oldest dropped row and the latest watermark rows were dropped with, see {@link LateRows}), and rejected input
+ * records per reason ({@link RejectionCounts}). Only the query named at construction is counted.
  *
  * <pre>{@code
  * RunTotals totals = new RunTotals("top");
  * spark.streams().addListener(totals);
  * ...
- * err.println("[app] top finished; " + totals.describe());   // "1104 rows dropped behind the watermark, rejected 0"
+ * err.println("[app] top finished; " + totals.describe());
+ * // "1104 rows dropped behind the watermark (oldest row 2015-03-14T15:00:00.000Z, windows ending by
+ * // 2021-01-01T07:27:30.000Z), rejected 0"
  * }</pre>
  */
 final class RunTotals extends StreamingQueryListener {
 
   private final String queryName;
   private long lastBatchId = -1;
-  private long dropped;
+  private LateRows late = new LateRows(0, null, null);
+  private String lastWatermark;
   private boolean observed;
   private final Map<String, Long> rejected = new LinkedHashMap<>();
 
@@ -37,8 +40,10 @@ final class RunTotals extends StreamingQueryListener {
       return;
     }
     lastBatchId = progress.batchId();
-    for (StateOperatorProgress operator : progress.stateOperators()) {
-      dropped += operator.numRowsDroppedByWatermark();
+    late = late.plus(LateRows.of(progress, lastWatermark));
+    String watermark = LateRows.watermarkOf(progress);
+    if (watermark != null) {
+      lastWatermark = watermark;
     }
     Map<String, Long> batch = RejectionCounts.of(progress);
     if (!batch.isEmpty()) {
@@ -61,7 +66,7 @@ final class RunTotals extends StreamingQueryListener {
 
   /** Rows dropped behind the watermark so far. */
   synchronized long dropped() {
-    return dropped;
+    return late.count();
   }
 
   /** Rejected records per reason code so far. */
@@ -70,13 +75,15 @@ final class RunTotals extends StreamingQueryListener {
   }
 
   /**
-   * {@code 12 rows dropped behind the watermark, rejected 101 (delete_notice 89, limit_notice 12)}; the rejection
-   * part only when the query reads tweets.
+   * {@code 12 rows dropped behind the watermark (oldest row 2015-03-14T15:00:00.000Z, windows ending by
+   * 2021-01-01T07:27:30.000Z), rejected 101 (delete_notice 89, limit_notice 12)}; the place of the dropped rows only
+   * when there were any, the rejection part only when the query reads tweets.
    *
    * @return the text
    */
   synchronized String describe() {
-    return dropped + (dropped == 1 ? " row" : " rows") + " dropped behind the watermark"
+    long dropped = late.count();
+    return dropped + (dropped == 1 ? " row" : " rows") + " dropped behind the watermark" + late.where()
         + (observed ? ", " + RejectionCounts.format(rejected) : "");
   }
 

@@ -3,12 +3,14 @@ package io.hashtagstreams.examples;
 import static org.apache.spark.sql.functions.col;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import io.hashtagstreams.core.EndOfInput;
 import io.hashtagstreams.core.HashtagOps;
 
 import picocli.CommandLine.Command;
@@ -30,6 +32,12 @@ import picocli.CommandLine.Option;
  * <p>{@code --output-mode}: {@code append} prints each window once, when the watermark passes its end (final
  * counts); {@code update} (the default) prints the windows that changed in each batch; {@code complete} prints every
  * window in the state each batch (the watermark still bounds lateness but state is never dropped).
+ *
+ * <p>A finite input ({@code --input} with {@code --trigger available-now}) ends with its last windows still open in
+ * append mode (no later row moved the watermark past them); when the query ends, they are printed under
+ * {@code == windowed | closed by the end of input ==}, counted by the same operator over the whole topic as a batch
+ * ({@code io.hashtagstreams.core.EndOfInput}), so every window is printed once. {@code update} and {@code complete}
+ * have already printed every window with its latest count, so nothing is added.
  *
  * <p>Run it:
  * <pre>
@@ -98,8 +106,29 @@ public final class WindowedCommand extends Subcommand<WindowedCommand.Config> {
   public StreamingQuery buildQuery(QueryContext context, Config config) {
     Dataset<Row> counts = windowedCounts(Queries.topics(context, config.common()), config.windows());
     return Queries.printBatches(counts, config.outputMode(), name(), context, config.common(),
-        new BatchTable(name(), context.out(), config.common().rows(),
-            col("window_start").desc(), col("count").desc(), col("topic")));
+        table(context, config));
+  }
+
+  /**
+   * In append mode, prints the windows a finite input left open, counted as the stream would have counted them;
+   * nothing in the other modes, which printed every window already.
+   */
+  @Override
+  public void printLeftOpenWindows(QueryContext context, Config config, Optional<Instant> watermark) {
+    if (!"append".equals(config.outputMode())) {
+      return;
+    }
+    Dataset<Row> counts = Queries.batchTopics(context, config.common())
+        .transform(HashtagOps.windowedCounts(config.windows().window(), config.windows().slide(),
+            config.windows().watermark()))
+        .transform(EndOfInput.windowsLeftOpen(watermark))
+        .selectExpr("window.start AS window_start", "window.end AS window_end", "topic", "count");
+    table(context, config).printClosedByEndOfInput(counts);
+  }
+
+  private BatchTable table(QueryContext context, Config config) {
+    return new BatchTable(name(), context.out(), config.common().rows(),
+        col("window_start").desc(), col("count").desc(), col("topic"));
   }
 
   @Override

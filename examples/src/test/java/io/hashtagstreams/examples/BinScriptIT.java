@@ -50,6 +50,10 @@ class BinScriptIT {
     return path;
   }
 
+  private static final String INSTANT = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";
+  /** Where late rows lay, printed only when there were some (LateRows). */
+  private static final String LATE_PLACE = "( \\(oldest row " + INSTANT + ", windows ending by " + INSTANT + "\\))?";
+
   @Test
   void layoutHoldsTheScriptTheLoggingConfigurationAndTheJars() throws IOException {
     Path home = appHome();
@@ -128,12 +132,12 @@ class BinScriptIT {
     assertThat(run.err.get(1)).matches("\\[kafka] embedded broker at 127\\.0\\.0\\.1:\\d+: feeding topic tweets with"
         + " 2000 generated tweets/s, event time running 10x the wall clock");
     assertThat(run.err.get(2)).matches("\\[app] top ran for 30s; \\d+ tweets produced; \\d+ rows? dropped behind the"
-        + " watermark, rejected \\d+( \\([a-z_]+ \\d+(, [a-z_]+ \\d+)*\\))?");
+        + " watermark" + LATE_PLACE + ", rejected \\d+( \\([a-z_]+ \\d+(, [a-z_]+ \\d+)*\\))?");
     // Whatever the machine's speed allowed: progress lines and top tables, nothing else.
     assertThat(run.out).allSatisfy(line -> assertThat(line).matches(String.join("|",
         "\\[top] batch \\d+: in \\d+ rows/s, processed \\d+ rows/s, \\d+ ms, watermark"
-            + " (-|\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z), state \\d+ rows, \\d+ late, rejected \\d+"
-            + "( \\([a-z_]+ \\d+(, [a-z_]+ \\d+)*\\))?",
+            + " (-|\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z), state \\d+ rows, \\d+ late" + LATE_PLACE
+            + ", rejected \\d+( \\([a-z_]+ \\d+(, [a-z_]+ \\d+)*\\))?",
         "== top \\| batch \\d+ ==",
         "window_start {9}window_end {11}rank  topic +count",
         "-{19}  -{19}  ----  -+  -+",

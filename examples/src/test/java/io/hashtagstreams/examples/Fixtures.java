@@ -249,6 +249,68 @@ final class Fixtures {
     return table;
   }
 
+  /**
+   * The text a table must print as, written out independently of {@code TablePrinter} from its documented layout:
+   * each column as wide as its widest cell or header (in terminal columns, see {@link #terminalWidth}), two spaces between columns, the header and
+   * text left-aligned, the columns listed in {@code rightAligned} (numbers) right-aligned, a rule of dashes under
+   * the header, no trailing spaces, every line ending with the line separator.
+   *
+   * @param table the header, then the rows, as from {@link #expectedTable}
+   * @param rightAligned the indexes of the numeric columns
+   */
+  static String alignedTable(List<List<String>> table, int... rightAligned) {
+    int columns = table.get(0).size();
+    int[] widths = new int[columns];
+    for (List<String> row : table) {
+      for (int c = 0; c < columns; c++) {
+        widths[c] = Math.max(widths[c], terminalWidth(row.get(c)));
+      }
+    }
+    java.util.Set<Integer> right = new java.util.HashSet<>();
+    for (int c : rightAligned) {
+      right.add(c);
+    }
+    StringBuilder out = new StringBuilder();
+    for (int r = 0; r < table.size(); r++) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < columns; c++) {
+        String cell = table.get(r).get(c);
+        String pad = " ".repeat(widths[c] - terminalWidth(cell));
+        line.append(c == 0 ? "" : "  ").append(r > 0 && right.contains(c) ? pad + cell : cell + pad);
+      }
+      out.append(line.toString().stripTrailing()).append(NL);
+      if (r == 0) {
+        StringBuilder rule = new StringBuilder();
+        for (int c = 0; c < columns; c++) {
+          rule.append(c == 0 ? "" : "  ").append("-".repeat(widths[c]));
+        }
+        out.append(rule).append(NL);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Terminal columns of the fixtures' texts, by Unicode block rather than by {@code DisplayWidth}'s range table (a
+   * second way of getting the same answer for the scripts the generator writes: Latin, Cyrillic, Arabic, Han, Kana,
+   * Hangul): CJK ideographs, kana, Hangul syllables, CJK punctuation and full-width forms take two columns, combining
+   * marks none, everything else one.
+   */
+  static int terminalWidth(String text) {
+    return text.codePoints().map(cp -> {
+      if (Character.getType(cp) == Character.NON_SPACING_MARK || Character.getType(cp) == Character.ENCLOSING_MARK) {
+        return 0;
+      }
+      Character.UnicodeBlock block = Character.UnicodeBlock.of(cp);
+      boolean wide = block == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS
+          || block == Character.UnicodeBlock.HIRAGANA || block == Character.UnicodeBlock.KATAKANA
+          || block == Character.UnicodeBlock.HANGUL_SYLLABLES
+          || block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+          || (cp >= 0xFF01 && cp <= 0xFF60);
+      return wide ? 2 : 1;
+    }).sum();
+  }
+
   /** Captures what a query prints, UTF-8. */
   static final class Capture {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.junit.jupiter.api.Test;
 
@@ -36,11 +35,14 @@ class PeekCommandTest {
         command.config(Fixtures.args("--output-topic", output, "--rows", "3")));
     Fixtures.awaitEnd(query);
 
+    assertThat(a1).hasSize(94);
+    String rule = "-".repeat(94);
     assertThat(capture.text()).isEqualTo("== peek | batch 0 ==" + NL
-        + TablePrinter.format(List.of("key", "offset", "value"), List.of(
-            RowFactory.create("2016-08-05T23:00:00Z/a", 1L, a1),
-            RowFactory.create("2016-08-05T23:00:00Z/a", 3L, a2),
-            RowFactory.create("2016-08-05T23:00:00Z/b", 0L, b)))
+        + "key                     offset  value" + NL
+        + "----------------------  ------  " + rule + NL
+        + "2016-08-05T23:00:00Z/a       1  " + a1 + NL
+        + "2016-08-05T23:00:00Z/a       3  " + a2 + NL
+        + "2016-08-05T23:00:00Z/b       0  " + b + NL
         + BatchTable.MORE + NL);
   }
 

@@ -36,7 +36,25 @@ class ProgressPrinterTest {
     StreamingQueryProgress progress = progress("top", Map.of("watermark", "2026-11-24T01:03:30.000Z"),
         state(1500, 3), state(34, 1));
     assertThat(ProgressPrinter.format(progress)).isEqualTo("[top] batch 7: in 2000 rows/s, processed 5120 rows/s,"
-        + " 781 ms, watermark 2026-11-24T01:03:30.000Z, state 1534 rows, 4 late");
+        + " 781 ms, watermark 2026-11-24T01:03:30.000Z, state 1534 rows, 4 late (windows ending by"
+        + " 2026-11-24T01:03:30.000Z)");
+  }
+
+  @Test
+  void placesLateRowsBetweenTheBatchsOldestRowAndThePreviousBatchsWatermark() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ProgressPrinter printer = new ProgressPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    printer.onQueryProgress(new StreamingQueryListener.QueryProgressEvent(progress("top",
+        Map.of("watermark", "2021-01-01T07:27:30.000Z", "min", "2021-01-01T07:25:00.000Z"), state(40, 0))));
+    printer.onQueryProgress(new StreamingQueryListener.QueryProgressEvent(progress("top",
+        Map.of("watermark", "2021-01-01T07:28:15.000Z", "min", "2016-08-05T23:00:01.000Z"), state(41, 300))));
+
+    assertThat(bytes.toString(StandardCharsets.UTF_8).split("\\R")).containsExactly(
+        "[top] batch 7: in 2000 rows/s, processed 5120 rows/s, 781 ms, watermark 2021-01-01T07:27:30.000Z,"
+            + " state 40 rows, 0 late",
+        "[top] batch 7: in 2000 rows/s, processed 5120 rows/s, 781 ms, watermark 2021-01-01T07:28:15.000Z,"
+            + " state 41 rows, 300 late (oldest row 2016-08-05T23:00:01.000Z, windows ending by"
+            + " 2021-01-01T07:27:30.000Z)");
   }
 
   @Test

@@ -27,8 +27,13 @@ class RawCommandTest {
       expected.add(RowFactory.create(0, (long) offset, Fixtures.records().get(offset).json()));
     }
     assertThat(Fixtures.records().get(0).size()).isGreaterThan(1000);
+    // partition and offset are numbers (right-aligned), the record left-aligned and whole
     assertThat(capture.text()).isEqualTo("== raw | batch 0 ==" + NL
-        + TablePrinter.format(List.of("partition", "offset", "value"), expected) + BatchTable.MORE + NL);
+        + Fixtures.alignedTable(Fixtures.expectedTable(List.of("partition", "offset", "value"), expected), 0, 1)
+        + BatchTable.MORE + NL);
+    String[] lines = capture.text().split("\\R");
+    assertThat(lines[1]).startsWith("partition  offset  value");
+    assertThat(lines[3]).startsWith("        0       0  {");
   }
 
   @Test

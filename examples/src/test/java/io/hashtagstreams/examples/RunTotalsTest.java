@@ -45,6 +45,24 @@ class RunTotalsTest {
     assertThat(totals.describe()).isEqualTo("1 row dropped behind the watermark");
   }
 
+  @Test
+  void placesTheRunsDroppedRowsFromTheOldestToTheLatestWatermarkTheyWereDroppedWith() {
+    RunTotals totals = new RunTotals("top");
+    totals.add(withEventTime(0, 0, "2021-01-01T07:27:30.000Z", "2021-01-01T07:25:00.000Z"));
+    totals.add(withEventTime(1, 300, "2021-01-01T07:28:15.000Z", "2016-08-05T23:00:01.000Z"));
+    totals.add(withEventTime(2, 200, "2021-01-01T07:28:15.000Z", "2015-03-14T15:00:00.000Z"));
+    totals.add(withEventTime(3, 0, "2021-01-01T07:29:00.000Z", "2021-01-01T07:28:00.000Z"));
+
+    assertThat(totals.describe()).isEqualTo("500 rows dropped behind the watermark (oldest row"
+        + " 2015-03-14T15:00:00.000Z, windows ending by 2021-01-01T07:28:15.000Z)");
+  }
+
+  private static StreamingQueryProgress withEventTime(long batch, long late, String watermark, String min) {
+    return new StreamingQueryProgress(ID, ID, "top", "2026-11-24T01:00:00.000Z", batch, 5, Map.of(),
+        Map.of("watermark", watermark, "min", min), new StateOperatorProgress[] {state(late)}, new SourceProgress[0],
+        new SinkProgress("x", 0L, Map.of()), Map.of());
+  }
+
   private static StreamingQueryProgress progress(long batch, long late, long deletes, long limits) {
     StructType schema = new StructType();
     Object[] values = new Object[RejectReason.values().length];

@@ -10,11 +10,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.junit.jupiter.api.Test;
+
+import io.hashtagstreams.core.EndOfInput;
 
 class WindowedCommandTest {
 
@@ -25,10 +28,18 @@ class WindowedCommandTest {
 
   /** Ground-truth rows of the windows that end at or before {@code watermark}, in the printer's order. */
   static List<Row> closedWindowRows(Instant watermark) {
+    return windowRows(watermark, false);
+  }
+
+  /**
+   * Ground-truth rows of the windows that end at or before {@code watermark} (or, with {@code open}, after it),
+   * latest window first, then highest count, then topic.
+   */
+  static List<Row> windowRows(Instant watermark, boolean open) {
     List<Row> rows = new ArrayList<>();
     for (Map.Entry<Instant, Map<String, Long>> window : Fixtures.windowCounts(WINDOW).entrySet()) {
       Instant end = window.getKey().plus(WINDOW);
-      if (end.isAfter(watermark)) {
+      if (end.isAfter(watermark) != open) {
         continue;
       }
       List<Map.Entry<String, Long>> counts = new ArrayList<>(window.getValue().entrySet());
@@ -54,8 +65,39 @@ class WindowedCommandTest {
     List<Row> expected = closedWindowRows(Fixtures.maxEventTime().minus(WATERMARK));
     assertThat(expected).extracting(row -> row.get(0)).containsOnly(
         Timestamp.from(Fixtures.START), Timestamp.from(Fixtures.START.plus(WINDOW)));
-    assertThat(capture.text()).isEqualTo("== windowed | batch 1 ==" + NL
-        + TablePrinter.format(List.of("window_start", "window_end", "topic", "count"), expected));
+    assertThat(capture.text()).isEqualTo("== windowed | batch 1 ==" + NL + Fixtures.alignedTable(
+        Fixtures.expectedTable(List.of("window_start", "window_end", "topic", "count"), expected), 3));
+  }
+
+  @Test
+  void appendModeEndsAFiniteInputWithTheWindowsItLeftOpen() {
+    Fixtures.Capture capture = new Fixtures.Capture();
+    WindowedCommand.Config config = command.config(Fixtures.args(
+        "--window", "10s", "--watermark", "5s", "--output-mode", "append", "--rows", "100000"));
+    QueryContext context = Fixtures.context(capture);
+    StreamingQuery query = command.buildQuery(context, config);
+    Fixtures.awaitEnd(query);
+    Optional<Instant> watermark = EndOfInput.lastWatermark(query);
+    assertThat(watermark).contains(Fixtures.maxEventTime().minus(WATERMARK));
+    String streamed = capture.text();
+
+    command.printLeftOpenWindows(context, config, watermark);
+
+    List<Row> open = windowRows(watermark.get(), true);
+    assertThat(open).extracting(row -> row.get(0)).contains(Timestamp.from(Fixtures.START.plus(WINDOW.multipliedBy(2))))
+        .doesNotContain(Timestamp.from(Fixtures.START), Timestamp.from(Fixtures.START.plus(WINDOW)));
+    assertThat(capture.text().substring(streamed.length())).isEqualTo("== windowed | closed by the end of input =="
+        + NL + Fixtures.alignedTable(Fixtures.expectedTable(List.of("window_start", "window_end", "topic", "count"),
+            open), 3));
+  }
+
+  @Test
+  void updateModeAddsNothingAtTheEndBecauseEveryWindowWasPrinted() {
+    Fixtures.Capture capture = new Fixtures.Capture();
+    WindowedCommand.Config config = command.config(Fixtures.args("--window", "10s", "--watermark", "5s"));
+    command.printLeftOpenWindows(Fixtures.context(capture), config,
+        Optional.of(Fixtures.maxEventTime().minus(WATERMARK)));
+    assertThat(capture.text()).isEmpty();
   }
 
   @Test

@@ -82,10 +82,42 @@ public final class SingleNodeBrokerConfig {
     awaitReady(name, servers, Map.of(), timeout, gone);
   }
 
+  /** Polls every 100 ms until each {@code host:port} of {@code servers} accepts a TCP connection. */
+  private static void awaitListening(String name, String servers, Duration timeout, long deadline,
+      BooleanSupplier gone) {
+    for (String server : servers.split(",")) {
+      int colon = server.lastIndexOf(':');
+      java.net.InetSocketAddress address = new java.net.InetSocketAddress(server.substring(0, colon).trim(),
+          Integer.parseInt(server.substring(colon + 1).trim()));
+      while (true) {
+        if (gone.getAsBoolean()) {
+          throw new IllegalStateException(name + " on " + servers + " stopped before it answered");
+        }
+        try (java.net.Socket socket = new java.net.Socket()) {
+          socket.connect(address, 500);
+          break;
+        } catch (java.io.IOException notYet) {
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException(name + " on " + servers + " did not listen within " + timeout, notYet);
+          }
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted waiting for " + name, e);
+        }
+      }
+    }
+  }
+
   /** As {@link #awaitReady(String, String, Duration, BooleanSupplier)}, with client settings (a secured broker). */
   public static void awaitReady(String name, String servers, Map<String, String> clientProperties, Duration timeout,
       BooleanSupplier gone) {
     long deadline = System.nanoTime() + timeout.toNanos();
+    // An admin client pointed at a port nobody listens on yet logs "Connection to node -1 ... could not be
+    // established" on every retry (a broker in its own JVM takes seconds to bind): wait for the listener first.
+    awaitListening(name, servers, timeout, deadline, gone);
     Properties config = new Properties();
     config.putAll(clientProperties);
     config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);

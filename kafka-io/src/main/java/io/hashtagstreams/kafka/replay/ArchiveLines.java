@@ -30,6 +30,10 @@ import io.hashtagstreams.kafka.internal.replay.ParallelEntries;
  *       path</td></tr>
  * </table>
  *
+ * <p>Files whose paths all end in the archive's minute layout {@code YYYY/MM/DD/HH/MM.json.bz2} are read earliest
+ * minute first, however they were listed (several directories, globs or files out of order), so that a collection of
+ * archive minutes arrives in event-time order; other inputs keep the order above.
+ *
  * <p>A tar is streamed, so its entries come in the order they are stored; compressed entries of up to 32 MB are
  * decompressed a few entries ahead on worker threads (one per core, at most 4), the order kept; the Internet Archive's
  * {@code archiveteam-twitter-stream-2016-07} tar stores its {@code YYYY/MM/DD/HH/MM.json.bz2} entries in name order.

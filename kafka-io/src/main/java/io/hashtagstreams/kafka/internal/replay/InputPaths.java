@@ -7,8 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.Paths;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -16,8 +21,18 @@ import io.hashtagstreams.kafka.replay.ReplayInputException;
 
 /**
  * Expands the inputs of a replay into files: a file as is, a directory as every regular file below it, a glob
- * ({@code *}, {@code ?}, {@code [...]}, <code>{a,b}</code>, {@code **}) as every regular file it matches; directories
- * and globs in path order (sorted by the path's text), the inputs themselves in the order given.
+ * ({@code *}, {@code ?}, {@code [...]}, <code>{a,b}</code>, {@code **}) as every regular file it matches.
+ *
+ * <p>Order, so that a collection of archive minutes is read in event-time order:
+ * <ol>
+ *   <li>When every file's path ends in the layout of the Internet Archive's Twitter stream dumps,
+ *       {@code YYYY/MM/DD/HH/MM.<extension>} (e.g. {@code 2016/07/29/12/46.json.bz2}; each file holds the posts of
+ *       that UTC minute), all files are sorted by that minute, earliest first, whatever order the inputs were given
+ *       in (listed files, several directories, globs); files of the same minute in path order.</li>
+ *   <li>Otherwise directories and globs are in path order (sorted by the path's text) and the inputs themselves in
+ *       the order given: a {@code .tar} or a {@code .jsonl} says nothing about the minutes it holds.</li>
+ * </ol>
+ * The lines of one file (and the entries of one tar) keep their stored order.
  */
 public final class InputPaths {
 
@@ -34,6 +49,65 @@ public final class InputPaths {
       throw new IllegalArgumentException("no input given: name at least one file, directory or glob");
     }
     List<Path> files = new ArrayList<>();
+    expandEach(inputs, files);
+    return inEventTimeOrder(files);
+  }
+
+  /**
+   * The archive minute a path names, such as {@code 2016-07-29T12:46} for {@code .../2016/07/29/12/46.json.bz2}.
+   *
+   * @param path a file's path
+   * @return the minute, or empty when the path does not end in the {@code YYYY/MM/DD/HH/MM.<extension>} layout or
+   *     names no valid minute
+   */
+  public static Optional<LocalDateTime> archiveMinute(Path path) {
+    int parts = path.getNameCount();
+    if (parts < 5) {
+      return Optional.empty();
+    }
+    String file = path.getFileName().toString();
+    int dot = file.indexOf('.');
+    String minute = dot < 0 ? file : file.substring(0, dot);
+    String[] fields = {path.getName(parts - 5).toString(), path.getName(parts - 4).toString(),
+        path.getName(parts - 3).toString(), path.getName(parts - 2).toString(), minute};
+    int[] widths = {4, 2, 2, 2, 2};
+    for (int i = 0; i < fields.length; i++) {
+      if (fields[i].length() != widths[i] || !fields[i].chars().allMatch(c -> c >= '0' && c <= '9')) {
+        return Optional.empty();
+      }
+    }
+    try {
+      return Optional.of(LocalDateTime.of(Integer.parseInt(fields[0]),
+          Integer.parseInt(fields[1]), Integer.parseInt(fields[2]), Integer.parseInt(fields[3]),
+          Integer.parseInt(fields[4])));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static List<Path> inEventTimeOrder(List<Path> files) {
+    List<LocalDateTime> minutes = new ArrayList<>(files.size());
+    for (Path file : files) {
+      Optional<LocalDateTime> minute = archiveMinute(file);
+      if (minute.isEmpty()) {
+        return files;
+      }
+      minutes.add(minute.get());
+    }
+    List<Integer> order = new ArrayList<>(files.size());
+    for (int i = 0; i < files.size(); i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.<Integer, LocalDateTime>comparing(minutes::get)
+        .thenComparing(i -> files.get(i).toString()));
+    List<Path> sorted = new ArrayList<>(files.size());
+    for (int i : order) {
+      sorted.add(files.get(i));
+    }
+    return sorted;
+  }
+
+  private static void expandEach(List<String> inputs, List<Path> files) {
     for (String input : inputs) {
       if (isGlob(input)) {
         files.addAll(glob(input));
@@ -54,7 +128,6 @@ public final class InputPaths {
         files.add(path);
       }
     }
-    return files;
   }
 
   private static boolean isGlob(String input) {
@@ -85,7 +158,7 @@ public final class InputPaths {
     return matched;
   }
 
-  private static List<Path> walk(Path directory, java.util.function.Predicate<Path> accept, String input) {
+  private static List<Path> walk(Path directory, Predicate<Path> accept, String input) {
     try (Stream<Path> all = Files.walk(directory)) {
       List<Path> files = all.filter(Files::isRegularFile).filter(accept)
           .sorted((a, b) -> a.toString().compareTo(b.toString()))
