@@ -187,6 +187,31 @@ class SecuredAppTest {
   }
 
   @Test
+  void everyOtherSubcommandRunsThroughTheFileAndPrintsNoSecret() throws IOException {
+    String config = clientFile(PASSWORD).toString();
+    Map<String, List<String>> runs = new java.util.LinkedHashMap<>();
+    runs.put("raw", List.of("--topic", "in-tweets", "--from-beginning", "--trigger", "available-now"));
+    runs.put("counts", List.of("--topic", "in-tweets", "--from-beginning", "--trigger", "available-now"));
+    runs.put("windowed", List.of("--topic", "in-tweets", "--from-beginning", "--trigger", "available-now",
+        "--window", "10s", "--watermark", "5s"));
+    runs.put("trending", List.of("--topic", "in-tweets", "--from-beginning", "--trigger", "available-now"));
+    runs.put("peek", List.of("--topic", "in-replay", "--output-topic", "in-tweets", "--trigger", "available-now"));
+    runs.put("schema", List.of("--topic", "in-tweets"));
+    for (Map.Entry<String, List<String>> run : runs.entrySet()) {
+      List<String> args = new ArrayList<>(List.of(run.getKey(), "--bootstrap-servers", kafka.bootstrapServers(),
+          "--kafka-config", config, "--no-ui", "--duration", "120s"));
+      args.addAll(run.getValue());
+      Fixtures.Capture out = new Fixtures.Capture();
+      Fixtures.Capture err = new Fixtures.Capture();
+
+      int code = run(out, err, args.toArray(new String[0]));
+
+      assertThat(code).as("%s; stderr:%n%s", run.getKey(), err.text()).isZero();
+      assertThat(out.text()).as(run.getKey()).isNotEmpty();
+    }
+  }
+
+  @Test
   void aFileSettingAnOwnedKeyIsRefusedByKeyBeforeAnythingStarts() throws IOException {
     Path file = dir.resolve("owned.properties");
     Files.writeString(file, "security.protocol=SASL_SSL\nbootstrap.servers=" + PASSWORD + "\n",
