@@ -45,6 +45,8 @@ import io.hashtagstreams.kafka.ingest.IngestSource;
  *   <tr><td>{@code --live network}</td><td>none: the generator</td><td>embedded only: feed the input topic
  *       from {@code jetstream}, {@code mastodon} or {@code x} ({@code --live-url}, {@code --token-env},
  *       {@code --token-file} as for {@code ingest})</td></tr>
+ *   <tr><td>{@code --kafka-config file}</td><td>none</td><td>with {@code --bootstrap-servers}: Kafka client
+ *       settings (a properties file) for every Kafka client of the run; see {@link KafkaClientConfig}</td></tr>
  *   <tr><td>{@code --kafka-timeout d}</td><td>{@code 30s}</td><td>how long to wait for the brokers and topics
  *       before failing</td></tr>
  * </table>
@@ -73,14 +75,16 @@ import io.hashtagstreams.kafka.ingest.IngestSource;
  * @param live embedded only: the live network that feeds the input topic instead of the generator
  *     ({@code --live}), or null
  * @param formats embedded only: the formats the generator writes ({@code --format}), one or all four
+ * @param kafkaClient the Kafka client settings of {@code --kafka-config}, {@link KafkaClientConfig#NONE} without
  */
 public record CommonConfig(String bootstrapServers, String topic, Duration duration, Duration triggerInterval,
     int rows, boolean fromBeginning, int rate, int speedup, long seed, int partitions, long maxOffsetsPerTrigger,
     boolean ui, List<String> inputs, Double speed, Duration kafkaTimeout, String deadLetterTopic, IngestSource live,
-    List<PostFormat> formats) {
+    List<PostFormat> formats, KafkaClientConfig kafkaClient) {
 
   /** Checks the values; see the class comment for their meaning. */
   public CommonConfig {
+    kafkaClient = kafkaClient == null ? KafkaClientConfig.NONE : kafkaClient;
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(duration, "duration");
     inputs = inputs == null ? List.of() : List.copyOf(inputs);
@@ -93,7 +97,16 @@ public record CommonConfig(String bootstrapServers, String topic, Duration durat
       boolean fromBeginning, int rate, int speedup, long seed, int partitions, long maxOffsetsPerTrigger, boolean ui,
       List<String> inputs, Double speed, Duration kafkaTimeout) {
     this(bootstrapServers, topic, duration, triggerInterval, rows, fromBeginning, rate, speedup, seed, partitions,
-        maxOffsetsPerTrigger, ui, inputs, speed, kafkaTimeout, null, null, null);
+        maxOffsetsPerTrigger, ui, inputs, speed, kafkaTimeout, null, null, null, KafkaClientConfig.NONE);
+  }
+
+  /** The options without Kafka client settings; see the class comment. */
+  public CommonConfig(String bootstrapServers, String topic, Duration duration, Duration triggerInterval, int rows,
+      boolean fromBeginning, int rate, int speedup, long seed, int partitions, long maxOffsetsPerTrigger, boolean ui,
+      List<String> inputs, Double speed, Duration kafkaTimeout, String deadLetterTopic, IngestSource live,
+      List<PostFormat> formats) {
+    this(bootstrapServers, topic, duration, triggerInterval, rows, fromBeginning, rate, speedup, seed, partitions,
+        maxOffsetsPerTrigger, ui, inputs, speed, kafkaTimeout, deadLetterTopic, live, formats, KafkaClientConfig.NONE);
   }
 
   /** Whether the embedded broker is fed from {@link #inputs()} rather than the generator. */

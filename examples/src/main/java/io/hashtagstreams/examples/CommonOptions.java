@@ -108,6 +108,11 @@ public final class CommonOptions {
       description = "how long to wait for the brokers and topics before failing (default 30s)")
   Duration kafkaTimeout;
 
+  @Option(names = "--kafka-config", paramLabel = "FILE",
+      description = "with --bootstrap-servers: a properties file of Kafka client settings (security.protocol,"
+          + " sasl.*, ssl.*) for every Kafka client of the run")
+  Path kafkaConfig;
+
   @Option(names = "--live", paramLabel = "NETWORK", converter = OptionConverters.NonBlank.class,
       description = "embedded: feed the broker from a live network (jetstream, mastodon, x) instead of the generator")
   String live;
@@ -142,7 +147,8 @@ public final class CommonOptions {
    * @param defaultRows the subcommand's default for {@code --rows}
    * @param defaultDuration the subcommand's default for {@code --duration}
    * @return the options
-   * @throws UsageException for an embedded-only option together with {@code --bootstrap-servers}
+   * @throws UsageException for an embedded-only option together with {@code --bootstrap-servers}, or a
+   *     {@code --kafka-config} file that cannot be read or sets a key the app owns ({@link KafkaClientConfig#load})
    */
   public CommonConfig toConfig(int defaultRows, Duration defaultDuration) {
     if (bootstrapServers != null) {
@@ -161,6 +167,10 @@ public final class CommonOptions {
               + bootstrapServers);
         }
       });
+    }
+    if (bootstrapServers == null && kafkaConfig != null) {
+      throw new UsageException("--kafka-config applies only with --bootstrap-servers (the embedded broker takes no"
+          + " client settings)");
     }
     if (inputs == null && speed != null) {
       throw new UsageException("--speed paces the replay of --input files; the generator's clock is --speedup");
@@ -188,7 +198,8 @@ public final class CommonOptions {
         kafkaTimeout != null ? kafkaTimeout : DEFAULT_KAFKA_TIMEOUT,
         deadLetterTopic,
         liveSource,
-        formats != null ? formats : List.of(PostFormat.TWITTER_V1));
+        formats != null ? formats : List.of(PostFormat.TWITTER_V1),
+        kafkaConfig == null ? KafkaClientConfig.NONE : KafkaClientConfig.load(kafkaConfig));
   }
 
   private IngestSource liveSource() {

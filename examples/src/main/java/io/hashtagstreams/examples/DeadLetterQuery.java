@@ -53,14 +53,15 @@ final class DeadLetterQuery {
       return Optional.empty();
     }
     String name = subcommand + "-dead-letters";
-    KafkaSink sink = KafkaSink.builder()
+    KafkaSink.Builder builder = KafkaSink.builder()
         .bootstrapServers(context.bootstrapServers())
         .topic(common.deadLetterTopic())
         .checkpointLocation(context.checkpoint(name))
         .trigger(common.trigger())
         .queryName(name)
-        .failFastTimeout(common.kafkaTimeout())
-        .build();
+        .failFastTimeout(common.kafkaTimeout());
+    context.kafkaClient().applyTo(builder::option);
+    KafkaSink sink = builder.build();
     return Optional.of(DeadLetters.start(Queries.records(context, common), sink));
   }
 }

@@ -97,6 +97,11 @@ public final class IngestCommand implements Callable<Integer> {
       description = "how long to wait for Kafka, and for the endpoint before a first connection (default 30s)")
   Duration kafkaTimeout;
 
+  @Option(names = "--kafka-config", paramLabel = "FILE",
+      description = "with --bootstrap-servers: a properties file of Kafka client settings (security.protocol,"
+          + " sasl.*, ssl.*) for the producer")
+  Path kafkaConfig;
+
   @Option(names = "--progress", paramLabel = "D", converter = DurationConverter.class,
       description = "interval of the progress lines on standard error (default 5s)")
   Duration progress;
@@ -134,7 +139,13 @@ public final class IngestCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "ingest needs --topic NAME");
     }
     IngestSource source;
+    KafkaClientConfig kafkaClient;
     try {
+      if (kafkaConfig != null && bootstrapServers == null) {
+        throw new UsageException("--kafka-config applies only with --bootstrap-servers (the embedded broker takes"
+            + " no client settings)");
+      }
+      kafkaClient = kafkaConfig == null ? KafkaClientConfig.NONE : KafkaClientConfig.load(kafkaConfig);
       source = source(System.getenv());
     } catch (UsageException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -153,6 +164,7 @@ public final class IngestCommand implements Callable<Integer> {
           .failFastTimeout(kafkaTimeout != null ? kafkaTimeout : CommonOptions.DEFAULT_KAFKA_TIMEOUT)
           .progressInterval(progress != null ? progress : Duration.ofSeconds(5))
           .progressListener(report -> err.println(IngestLines.format("[ingest]", report)));
+      kafkaClient.applyTo(builder::option);
       if (createTopic != null || embedded != null) {
         builder.createTopic(createTopic != null ? createTopic : 1);
       }

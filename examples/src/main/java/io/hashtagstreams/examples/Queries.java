@@ -39,6 +39,7 @@ public final class Queries {
         .subscribe(common.topic())
         .startingOffsets(common.startingOffsets())
         .failFastTimeout(common.kafkaTimeout());
+    context.kafkaClient().applyTo(source::option);
     if (common.maxOffsetsPerTrigger() > 0) {
       source.maxOffsetsPerTrigger(common.maxOffsetsPerTrigger());
     } else if (common.embedded() && common.triggerInterval() != null && common.rate() > 0) {
@@ -73,13 +74,14 @@ public final class Queries {
    */
   public static Dataset<Row> records(QueryContext context, String topic, String startingOffsets,
       java.time.Duration kafkaTimeout) {
-    return KafkaTweetSource.builder()
+    KafkaTweetSource.Builder source = KafkaTweetSource.builder()
         .failFastTimeout(kafkaTimeout)
         .bootstrapServers(context.bootstrapServers())
         .subscribe(topic)
         .startingOffsets(startingOffsets)
-        .option("isolation.level", "read_committed")
-        .buildStream(context.spark());
+        .option("isolation.level", "read_committed");
+    context.kafkaClient().applyTo(source::option);
+    return source.buildStream(context.spark());
   }
 
   /**
@@ -104,13 +106,14 @@ public final class Queries {
    * @return the topics' columns, batch
    */
   public static Dataset<Row> batchTopics(QueryContext context, CommonConfig common) {
-    return KafkaTweetSource.builder()
+    KafkaTweetSource.Builder source = KafkaTweetSource.builder()
         .bootstrapServers(context.bootstrapServers())
         .subscribe(common.topic())
         .startingOffsets("earliest")
         .endingOffsets("latest")
-        .failFastTimeout(common.kafkaTimeout())
-        .buildBatch(context.spark())
+        .failFastTimeout(common.kafkaTimeout());
+    context.kafkaClient().applyTo(source::option);
+    return source.buildBatch(context.spark())
         .transform(HashtagOps.extractText())
         .transform(HashtagOps.explodeTopics());
   }

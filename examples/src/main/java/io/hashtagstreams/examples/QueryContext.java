@@ -19,11 +19,19 @@ import org.apache.spark.sql.SparkSession;
  * @param bootstrapServers the Kafka cluster to read from and write to
  * @param workDir a directory the run owns; checkpoints go below it unless a subcommand is given its own
  * @param out where tables and schemas are printed
+ * @param kafkaClient the Kafka client settings ({@code --kafka-config}) every source and sink of the run gets
  */
-public record QueryContext(SparkSession spark, String bootstrapServers, Path workDir, PrintStream out) {
+public record QueryContext(SparkSession spark, String bootstrapServers, Path workDir, PrintStream out,
+    KafkaClientConfig kafkaClient) {
+
+  /** A context without Kafka client settings. */
+  public QueryContext(SparkSession spark, String bootstrapServers, Path workDir, PrintStream out) {
+    this(spark, bootstrapServers, workDir, out, KafkaClientConfig.NONE);
+  }
 
   /** Checks that nothing is null. */
   public QueryContext {
+    Objects.requireNonNull(kafkaClient, "kafkaClient");
     Objects.requireNonNull(spark, "spark");
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     Objects.requireNonNull(workDir, "workDir");

@@ -1,6 +1,7 @@
 package io.hashtagstreams.examples;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -87,6 +88,10 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "how long to wait for the brokers and the topic before failing (default 30s)")
   Duration kafkaTimeout;
 
+  @Option(names = "--kafka-config", paramLabel = "FILE",
+      description = "a properties file of Kafka client settings (security.protocol, sasl.*, ssl.*) for the producer")
+  Path kafkaConfig;
+
   @Option(names = "--progress", paramLabel = "D", converter = DurationConverter.class,
       description = "interval of the progress lines on standard error (default 5s)")
   Duration progress;
@@ -101,7 +106,8 @@ public final class ReplayCommand implements Callable<Integer> {
    *
    * @param err where progress lines go
    * @return the replayer
-   * @throws ParameterException when a required option is missing
+   * @throws ParameterException when a required option is missing, or the {@code --kafka-config} file cannot be
+   *     read or sets a key the app owns
    */
   Replayer replayer(PrintStream err) {
     for (Object[] required : new Object[][] {{"--input PATH...", inputs}, {"--bootstrap-servers h:p", bootstrapServers},
@@ -129,6 +135,13 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     if (createTopic != null) {
       builder.createTopic(createTopic);
+    }
+    if (kafkaConfig != null) {
+      try {
+        KafkaClientConfig.load(kafkaConfig).applyTo(builder::option);
+      } catch (UsageException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
     }
     return builder.build();
   }

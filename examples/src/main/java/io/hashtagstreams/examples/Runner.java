@@ -73,7 +73,8 @@ final class Runner<C extends Subcommand.RunConfig> {
       if (finiteInput && !FiniteInput.replayFirst(kafka, common, err)) {
         return HashtagStreamsApp.FAILED;
       }
-      QueryContext context = new QueryContext(spark, kafka.bootstrapServers(), workDir, out);
+      QueryContext context = new QueryContext(spark, kafka.bootstrapServers(), workDir, out,
+          common.kafkaClient());
       Optional<StreamingQuery> query = command.start(context, config);
       Optional<StreamingQuery> deadLetters =
           query.isPresent() ? DeadLetterQuery.start(context, common, command.name()) : Optional.empty();

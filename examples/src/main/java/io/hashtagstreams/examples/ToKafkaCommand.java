@@ -96,7 +96,7 @@ public final class ToKafkaCommand extends Subcommand<ToKafkaCommand.Config> {
         .transform(HashtagOps.windowedCounts(config.windows().window(), config.windows().slide(),
             config.windows().watermark()))
         .transform(HashtagOps.toKafkaValue());
-    return KafkaSink.builder()
+    KafkaSink.Builder sink = KafkaSink.builder()
         .failFastTimeout(config.common().kafkaTimeout())
         .bootstrapServers(context.bootstrapServers())
         .topic(config.outputTopic())
@@ -104,9 +104,9 @@ public final class ToKafkaCommand extends Subcommand<ToKafkaCommand.Config> {
         .outputMode(config.outputMode())
         .trigger(config.common().trigger())
         .queryName(name())
-        .deliveryGuarantee(config.exactlyOnce() ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE)
-        .build()
-        .start(records);
+        .deliveryGuarantee(config.exactlyOnce() ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE);
+    context.kafkaClient().applyTo(sink::option);
+    return sink.build().start(records);
   }
 
   @Override
@@ -116,7 +116,8 @@ public final class ToKafkaCommand extends Subcommand<ToKafkaCommand.Config> {
         + (config.exactlyOnce() ? "exactly once" : "at least once") + ")"
         + (config.common().embedded() ? " on the embedded broker"
             : "; read them with: peek --bootstrap-servers " + config.common().bootstrapServers() + " --output-topic "
-                + config.outputTopic()));
+                + config.outputTopic()
+                + (config.common().kafkaClient().isEmpty() ? "" : " --kafka-config FILE")));
     return Optional.of(buildQuery(context, config));
   }
 }

@@ -18,8 +18,9 @@ class HashtagStreamsAppTest {
 
   /** The options of {@code top}, as the unknown-option error lists them. */
   static final String TOP_OPTIONS = "--approx --bootstrap-servers --dead-letter-topic --duration --format"
-      + " --from-beginning --input --k --kafka-timeout --live --live-url --max-offsets-per-trigger --no-ui --partitions"
-      + " --rate --rows --seed --slide --speed --speedup --token-env --token-file --topic --trigger --watermark --window";
+      + " --from-beginning --input --k --kafka-config --kafka-timeout --live --live-url --max-offsets-per-trigger"
+      + " --no-ui --partitions --rate --rows --seed --slide --speed --speedup --token-env --token-file --topic --trigger"
+      + " --watermark --window";
 
   private static final String NL = System.lineSeparator();
 

@@ -47,7 +47,8 @@ class UsageErrorsTest {
     assertRejected(new TopCommand(), "unknown option '--bogus' for 'top'; " + known, "--bogus", "1");
     assertRejected(new TopCommand(), "unknown option '--bogus' for 'top'; " + known, "--k", "3", "--bogus=1");
     assertRejected(new CountsCommand(), "unknown option '--window' for 'counts'; known: --bootstrap-servers"
-        + " --dead-letter-topic --duration --format --from-beginning --input --kafka-timeout --live --live-url"
+        + " --dead-letter-topic --duration --format --from-beginning --input --kafka-config --kafka-timeout --live"
+        + " --live-url"
         + " --max-offsets-per-trigger --no-ui --partitions --rate --rows --seed --speed --speedup --token-env --token-file"
         + " --topic --trigger", "--window", "1m");
   }

@@ -47,6 +47,12 @@ import io.hashtagstreams.kafka.internal.SingleNodeBrokerConfig;
  * is deleted: the caller owns the work directory, so the log stays for a failed test to show. Every wait is bounded,
  * and the process is stopped by its own id ({@link #pid()}), never by name.
  *
+ * <p>With {@link Builder#security(BrokerSecurity)} the broker is secured as {@link EmbeddedKafka}'s: one
+ * {@code SASL_SSL} listener, SCRAM-SHA-512 users added by the format step, key and trust store made by
+ * {@code keytool} in {@code tls/} of the work directory at each {@link #start()}, and the ACLs created once it
+ * answers; clients connect with {@link BrokerSecurity#clientProperties(String)}. The users' passwords are on the
+ * format step's command line and the broker's own in {@code server.properties}: test brokers only.
+ *
  * @since 0.2.0
  */
 public final class KafkaBrokerProcess implements AutoCloseable {
@@ -57,6 +63,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
   private final Map<String, String> overrides;
   private final Duration startTimeout;
   private final Duration stopTimeout;
+  private final BrokerSecurity security;
   private int port;
   private Path configFile;
   private Process process;
@@ -68,6 +75,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     this.overrides = Collections.unmodifiableMap(new HashMap<>(builder.overrides));
     this.startTimeout = builder.startTimeout;
     this.stopTimeout = builder.stopTimeout;
+    this.security = builder.security;
   }
 
   /**
@@ -107,7 +115,16 @@ public final class KafkaBrokerProcess implements AutoCloseable {
       Path data = workDir.resolve("data");
       deleteTree(data);
       port = brokerPort;
-      Properties properties = SingleNodeBrokerConfig.properties(port, controllerPort, data, overrides);
+      Map<String, String> serverProperties = new HashMap<>(overrides);
+      if (security != null) {
+        Path tls = workDir.resolve("tls");
+        deleteTree(tls); // new stores at each start: keytool refuses to add to a store of an earlier attempt
+        Files.createDirectories(tls);
+        security.prepare(tls);
+        serverProperties.putAll(security.serverProperties());
+      }
+      Properties properties = SingleNodeBrokerConfig.properties(port, controllerPort, data, serverProperties,
+          security == null ? "PLAINTEXT" : "SASL_SSL");
       Path written = SingleNodeBrokerConfig.write(properties, workDir);
       format(written);
       configFile = written;
@@ -118,7 +135,13 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     long logBefore = logSize();
     try {
       launch();
+      if (security != null && !security.acls().isEmpty()) {
+        KafkaTestClients.createAcls(bootstrapServers(), adminProperties(), security.acls());
+      }
     } catch (RuntimeException e) {
+      if (process != null && process.isAlive()) {
+        terminate(process, Duration.ZERO);
+      }
       configFile = null;
       port = 0;
       if (!LoopbackPorts.isBindClash(e) && brokerLogSaysAddressInUse(logBefore)) {
@@ -244,6 +267,17 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * The client settings of the broker's super user for an admin client: empty for a {@code PLAINTEXT} broker, else
+   * {@link BrokerSecurity#clientProperties(String)} of {@link BrokerSecurity#ADMIN}.
+   *
+   * @return the settings, keys without the {@code kafka.} prefix
+   * @since 0.3.0
+   */
+  public Map<String, String> adminProperties() {
+    return security == null ? Map.of() : security.clientProperties(BrokerSecurity.ADMIN);
+  }
+
   private void requireRunning() {
     if (!running()) {
       throw new IllegalStateException("KafkaBrokerProcess is not running");
@@ -253,6 +287,9 @@ public final class KafkaBrokerProcess implements AutoCloseable {
   private void format(Path config) throws IOException {
     List<String> command = javaCommand("kafka.tools.StorageTool");
     command.addAll(List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()));
+    if (security != null) {
+      command.addAll(security.formatArguments());
+    }
     Path log = workDir.resolve("format.log");
     Process format = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
@@ -289,7 +326,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     Process started = process;
     try {
       SingleNodeBrokerConfig.awaitReady("KafkaBrokerProcess (pid " + started.pid() + ", log " + logFile() + ")",
-          bootstrapServers(), startTimeout, () -> !started.isAlive());
+          bootstrapServers(), adminProperties(), startTimeout, () -> !started.isAlive());
     } catch (RuntimeException e) {
       terminate(started, Duration.ZERO);
       throw e;
@@ -362,6 +399,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private final Map<String, String> overrides = new HashMap<>();
     private Duration startTimeout = Duration.ofSeconds(60);
     private Duration stopTimeout = Duration.ofSeconds(30);
+    private BrokerSecurity security;
     private final java.util.Set<String> set = new java.util.HashSet<>();
 
     private Builder() {
@@ -467,6 +505,25 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     public Builder stopTimeout(Duration timeout) {
       once("stopTimeout", stopTimeout);
       this.stopTimeout = positive("stopTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Secures the broker: a {@code SASL_SSL} listener, SCRAM-SHA-512 users, TLS stores per start and ACLs, as
+     * {@link EmbeddedKafka#EmbeddedKafka(Map, BrokerSecurity)}.
+     *
+     * @param brokerSecurity the users, ACLs and TLS set-up
+     * @return this builder
+     * @throws IllegalArgumentException when null
+     * @throws IllegalStateException when already set
+     * @since 0.3.0
+     */
+    public Builder security(BrokerSecurity brokerSecurity) {
+      if (brokerSecurity == null) {
+        throw new IllegalArgumentException("security must not be null");
+      }
+      once("security", security);
+      this.security = brokerSecurity;
       return this;
     }
 
