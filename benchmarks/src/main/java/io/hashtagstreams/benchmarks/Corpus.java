@@ -57,12 +57,24 @@ public final class Corpus {
    */
   public static Path formatFile(io.hashtagstreams.core.PostFormat format, int posts, long[] bytes)
       throws IOException {
+    return formatFile(format, posts, bytes, false);
+  }
+
+  /**
+   * As {@link #formatFile(io.hashtagstreams.core.PostFormat, int, long[])}; with {@code minimal} every line is
+   * first trimmed by {@link MinimalTweets#trim(byte[])} (for Twitter v1.1 lines: the per-row floor).
+   */
+  public static Path formatFile(io.hashtagstreams.core.PostFormat format, int posts, long[] bytes, boolean minimal)
+      throws IOException {
     Path file = Files.createTempFile("posts-" + format.id() + "-", ".jsonl");
     TweetGenerator generator = TweetGenerator.builder().seed(SEED).formats(format).build();
     long total = 0;
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
       for (int i = 0; i < posts; i++) {
         byte[] line = generator.next().bytes();
+        if (minimal) {
+          line = MinimalTweets.trim(line);
+        }
         total += line.length;
         out.write(line);
         out.write('\n');

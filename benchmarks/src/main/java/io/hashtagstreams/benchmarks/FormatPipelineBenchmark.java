@@ -67,8 +67,11 @@ import io.hashtagstreams.core.PostFormat;
     "-Djdk.reflect.useDirectMethodHandle=false"})
 public class FormatPipelineBenchmark {
 
-  /** The record format, a {@link PostFormat#id()}. */
-  @Param({"twitter_v1", "x_v2", "bluesky_jetstream", "mastodon"})
+  /** The floor variant: v1.1 lines trimmed to the fields the scanner reads ({@link MinimalTweets}). */
+  static final String MINIMAL_V1 = "twitter_v1_minimal";
+
+  /** The record format, a {@link PostFormat#id()}, or {@link #MINIMAL_V1}. */
+  @Param({"twitter_v1", MINIMAL_V1, "x_v2", "bluesky_jetstream", "mastodon"})
   public String format;
 
   /** How many generated lines. */
@@ -82,7 +85,7 @@ public class FormatPipelineBenchmark {
   @Setup(Level.Trial)
   public void cacheInput() throws IOException {
     SparkSession spark = BenchSpark.session();
-    generated = Corpus.formatFile(PostFormat.fromId(format), posts, new long[1]);
+    generated = input(format, posts, new long[1]);
     cached = spark.read().text(generated.toString()).persist(StorageLevel.MEMORY_ONLY());
     cached.count();
   }
@@ -98,6 +101,12 @@ public class FormatPipelineBenchmark {
   @Benchmark
   public void extractAndExplode() {
     plan(cached).write().format("noop").mode("overwrite").save();
+  }
+
+  /** Writes {@code posts} generated lines for the {@link #format} parameter; {@code bytes[0]} gets their size. */
+  static Path input(String format, int posts, long[] bytes) throws IOException {
+    boolean minimal = format.equals(MINIMAL_V1);
+    return Corpus.formatFile(minimal ? PostFormat.TWITTER_V1 : PostFormat.fromId(format), posts, bytes, minimal);
   }
 
   /** {@code extractText -> explodeTopics} over column {@code value}. */

@@ -16,7 +16,8 @@ import io.hashtagstreams.core.PostFormat;
  * Runs {@link FormatPipelineBenchmark} for every format in one JVM run and prints, per format, posts/s and MB/s of
  * {@code extractText -> explodeTopics} and both as a ratio to the Twitter v1.1 row of the same run (the issue's
  * bar: reading a Bluesky or Mastodon post must not cost more per byte than reading a tweet, i.e. MB/s ratio at
- * least 1.0).
+ * least 1.0). The {@code twitter_v1_minimal} row is the per-row floor: the same v1.1 posts trimmed to the fields the
+ * scanner reads ({@link MinimalTweets}).
  *
  * <p>Arguments: {@code --posts=N} (default 100,000 lines per format), {@code --quick} (1 warm-up and 2
  * measurement iterations, for a first look; not for BENCHMARKS.md).
@@ -33,7 +34,7 @@ public final class FormatReport {
   }
 
   /** One format's measured pass. */
-  record Row(PostFormat format, long posts, long bytes, double secondsPerPass) {
+  record Row(String format, long posts, long bytes, double secondsPerPass) {
     double postsPerSecond() {
       return posts / secondsPerPass;
     }
@@ -68,9 +69,9 @@ public final class FormatReport {
     }
     List<Row> rows = new ArrayList<>();
     for (RunResult result : new Runner(options.build()).run()) {
-      PostFormat format = PostFormat.fromId(result.getParams().getParam("format"));
+      String format = result.getParams().getParam("format");
       long[] bytes = new long[1];
-      java.nio.file.Files.delete(Corpus.formatFile(format, posts, bytes));
+      java.nio.file.Files.delete(FormatPipelineBenchmark.input(format, posts, bytes));
       double score = result.getPrimaryResult().getScore();
       TimeUnit unit = result.getParams().getTimeUnit();
       rows.add(new Row(format, posts, bytes[0], score * unit.toNanos(1) / 1e9));
@@ -79,11 +80,11 @@ public final class FormatReport {
   }
 
   static String table(List<Row> rows) {
-    Row base = rows.stream().filter(row -> row.format() == PostFormat.TWITTER_V1).findFirst().orElse(null);
+    Row base = rows.stream().filter(row -> row.format().equals(PostFormat.TWITTER_V1.id())).findFirst().orElse(null);
     Table table = new Table("format", "lines", "MB", "s per pass", "posts/s", "MB/s", "posts/s vs v1.1",
         "MB/s vs v1.1");
     for (Row row : rows) {
-      table.row(row.format().id(), row.posts(), Table.fixed(row.bytes() / 1e6, 1), Table.fixed(row.secondsPerPass(), 3),
+      table.row(row.format(), row.posts(), Table.fixed(row.bytes() / 1e6, 1), Table.fixed(row.secondsPerPass(), 3),
           Table.count(row.postsPerSecond()), Table.fixed(row.megabytesPerSecond(), 1),
           base == null ? "-" : Table.fixed(row.postsPerSecond() / base.postsPerSecond(), 2),
           base == null ? "-" : Table.fixed(row.megabytesPerSecond() / base.megabytesPerSecond(), 2));
