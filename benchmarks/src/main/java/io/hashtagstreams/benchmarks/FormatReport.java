@@ -13,11 +13,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import io.hashtagstreams.core.PostFormat;
 
 /**
- * Runs {@link FormatPipelineBenchmark} for every format in one JVM run and prints, per format, posts/s and MB/s of
- * {@code extractText -> explodeTopics} and both as a ratio to the Twitter v1.1 row of the same run (the issue's
- * bar: reading a Bluesky or Mastodon post must not cost more per byte than reading a tweet, i.e. MB/s ratio at
- * least 1.0). The {@code twitter_v1_minimal} row is the per-row floor: the same v1.1 posts trimmed to the fields the
- * scanner reads ({@link MinimalTweets}).
+ * Runs {@link FormatPipelineBenchmark} and {@link FormatScanBenchmark} for every format in one JVM run and prints two
+ * tables: posts/s and MB/s of {@code extractText -> explodeTopics} on Spark, and of the reader alone
+ * ({@code PostScanner.scan}, one thread), each with both figures as a ratio to the Twitter v1.1 row of the same table
+ * (the issue's bar: reading a Bluesky or Mastodon post must not cost more per byte than reading a tweet, i.e. MB/s
+ * ratio at least 1.0). The {@code twitter_v1_minimal} rows are the same v1.1 posts trimmed to the fields the reader
+ * reads ({@link MinimalTweets}): in the first table Spark's per-row floor, in the second the v1.1 reader's cost per
+ * byte it reads rather than skips.
  *
  * <p>Arguments: {@code --posts=N} (default 100,000 lines per format), {@code --quick} (1 warm-up and 2
  * measurement iterations, for a first look; not for BENCHMARKS.md).
@@ -57,12 +59,17 @@ public final class FormatReport {
         throw new IllegalArgumentException("unknown argument: " + arg + " (expected --posts=N or --quick)");
       }
     }
-    System.out.println(table(run(posts, quick)));
+    List<Row> pipeline = run(FormatPipelineBenchmark.class, posts, quick);
+    List<Row> reader = run(FormatScanBenchmark.class, posts, quick);
+    System.out.println("extractText -> explodeTopics, Spark local[2] (FormatPipelineBenchmark):");
+    System.out.println(table(pipeline));
+    System.out.println("the reader alone, PostScanner.scan, one thread, no Spark (FormatScanBenchmark):");
+    System.out.println(table(reader));
   }
 
-  static List<Row> run(int posts, boolean quick) throws Exception {
+  static List<Row> run(Class<?> benchmark, int posts, boolean quick) throws Exception {
     ChainedOptionsBuilder options = new OptionsBuilder().shouldFailOnError(true)
-        .include(FormatPipelineBenchmark.class.getSimpleName()).param("posts", String.valueOf(posts));
+        .include(java.util.regex.Pattern.quote(benchmark.getName()) + "\\.").param("posts", String.valueOf(posts));
     if (quick) {
       options.warmupIterations(1).measurementIterations(2)
           .warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(1));

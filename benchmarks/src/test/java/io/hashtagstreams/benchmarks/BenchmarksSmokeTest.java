@@ -80,6 +80,29 @@ class BenchmarksSmokeTest {
   }
 
   @Test
+  void formatScanBenchmarkScoresEveryFormat() throws RunnerException {
+    Collection<RunResult> results = new Runner(new OptionsBuilder()
+        .include(Pattern.quote(FormatScanBenchmark.class.getName()) + "\\.")
+        .forks(0).warmupIterations(1).measurementIterations(1)
+        .warmupTime(TimeValue.milliseconds(100)).measurementTime(TimeValue.milliseconds(100))
+        .param("posts", "300").shouldFailOnError(true).verbosity(VerboseMode.SILENT).build()).run();
+    assertThat(results).extracting(r -> r.getParams().getParam("format"))
+        .containsExactlyInAnyOrder("twitter_v1", "twitter_v1_minimal", "x_v2", "bluesky_jetstream", "mastodon");
+    assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+
+  @Test
+  void formatScanLinesAreSplitByteForByte() {
+    byte[] bytes = {'{', '}', '\n', '\n', (byte) 0xC3, '\n', 'x'};
+    byte[][] lines = FormatScanBenchmark.lines(bytes);
+    assertThat(lines.length).isEqualTo(4);
+    assertThat(lines[0]).containsExactly('{', '}');
+    assertThat(lines[1]).isEmpty();
+    assertThat(lines[2]).containsExactly((byte) 0xC3);
+    assertThat(lines[3]).containsExactly('x');
+  }
+
+  @Test
   void formatForkFlagsAreTheSparkBenchmarksFlags() {
     assertThat(FormatPipelineBenchmark.class.getAnnotation(Fork.class).jvmArgsAppend())
         .isEqualTo(SparkExtractionBenchmark.class.getAnnotation(Fork.class).jvmArgsAppend());
