@@ -38,6 +38,7 @@ public final class BatchTable implements VoidFunction2<Dataset<Row>, Long> {
   private final transient PrintStream out;
   private final int rows;
   private final Column[] order;
+  private long printedRows;
 
   /**
    * Creates the printer.
@@ -79,6 +80,15 @@ public final class BatchTable implements VoidFunction2<Dataset<Row>, Long> {
     print(rows, "closed by the end of input");
   }
 
+  /**
+   * How many rows this printer has printed so far (cut rows not counted).
+   *
+   * @return 0 when every batch was empty
+   */
+  public long printedRows() {
+    return printedRows;
+  }
+
   private void print(Dataset<Row> batch, String label) {
     List<Row> collected = batch.orderBy(order).limit(rows + 1).collectAsList();
     if (collected.isEmpty()) {
@@ -86,6 +96,7 @@ public final class BatchTable implements VoidFunction2<Dataset<Row>, Long> {
     }
     boolean more = collected.size() > rows;
     List<Row> shown = more ? collected.subList(0, rows) : collected;
+    printedRows += shown.size();
     StringBuilder text = new StringBuilder();
     text.append("== ").append(title).append(" | ").append(label).append(" ==").append(System.lineSeparator());
     text.append(TablePrinter.format(Arrays.asList(batch.columns()), shown));

@@ -92,6 +92,9 @@ public final class TrendingCommand extends Subcommand<TrendingCommand.Config> {
   @Mixin
   CommonOptions common;
 
+  /** The table the streaming query prints to; it counts the rows printed. */
+  private BatchTable streamed;
+
   /** The columns {@code --group-by} accepts: those of the extracted posts that name a group of them. */
   static final List<String> GROUP_COLUMNS = List.of("lang", "network");
 
@@ -139,20 +142,28 @@ public final class TrendingCommand extends Subcommand<TrendingCommand.Config> {
    * @return the started query
    */
   public StreamingQuery buildQuery(QueryContext context, Config config) {
+    streamed = table(context, config);
     return Queries.printBatches(flatten(Queries.topics(context, config.common())
         .transform(HashtagOps.trendingTopics(config.options())), config.options()), "append", name(), context,
-        config.common(), table(context, config));
+        config.common(), streamed);
   }
 
   /**
    * Prints the windows a finite input left open, scored by a batch run over the whole input (which also sees rows
-   * the stream dropped as late; with a watermark longer than the input's disorder the scores are the same).
+   * the stream dropped as late; with a watermark longer than the input's disorder the scores are the same). When
+   * the whole run printed no row, says why ({@link TrendingHint}): no window was past the warm-up, or nothing rose.
    */
   @Override
   public void printLeftOpenWindows(QueryContext context, Config config, Optional<Instant> watermark) {
-    table(context, config).printClosedByEndOfInput(flatten(Queries.batchTopics(context, config.common())
-        .transform(HashtagOps.trendingTopics(config.options())).transform(EndOfInput.windowsLeftOpen(watermark)),
-        config.options()));
+    Dataset<Row> topics = Queries.batchTopics(context, config.common());
+    BatchTable atEnd = table(context, config);
+    atEnd.printClosedByEndOfInput(flatten(topics.transform(HashtagOps.trendingTopics(config.options()))
+        .transform(EndOfInput.windowsLeftOpen(watermark)), config.options()));
+    long printed = atEnd.printedRows() + (streamed == null ? 0 : streamed.printedRows());
+    TrendingHint.whenNothingPrinted(printed, topics, config.options()).ifPresent(line -> {
+      context.out().println(line);
+      context.out().flush();
+    });
   }
 
   private static Dataset<Row> flatten(Dataset<Row> trending, TrendOptions options) {

@@ -19,6 +19,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.junit.jupiter.api.Test;
 
+import io.hashtagstreams.core.EndOfInput;
 import io.hashtagstreams.core.sample.GeneratedRecord;
 import io.hashtagstreams.core.sample.TweetGenerator;
 
@@ -115,6 +116,65 @@ class TrendingCommandTest {
   }
 
   @Test
+  void saysWhyNothingWasPrintedWhenNoWindowIsPastTheWarmUp() {
+    List<GeneratedRecord> records = new ArrayList<>(burstRecords());
+    records.removeIf(record -> !record.timestamp().isBefore(START.plusSeconds(25)));
+    String topic = produced("trending-short", records);
+    assertThat(windowStartsWithTopics(records)).hasSize(3);
+
+    Fixtures.Capture capture = new Fixtures.Capture();
+    QueryContext context = Fixtures.context(capture);
+    TrendingCommand.Config config = command.config("--bootstrap-servers", Fixtures.broker().bootstrapServers(),
+        "--topic", topic, "--from-beginning", "--trigger", "available-now", "--window", "10s", "--watermark", "5s",
+        "--history", "3", "--min-count", "10");
+    StreamingQuery query = command.buildQuery(context, config);
+    Fixtures.awaitEnd(query);
+    command.printLeftOpenWindows(context, config, EndOfInput.lastWatermark(query));
+
+    assertThat(capture.text()).isEqualTo("(trending ranked no window: the first 3 windows of --window 10s from the"
+        + " earliest one are the warm-up (min(--history, 3)), and the input's windows with hashtags span at most 3;"
+        + " give it a longer input or a shorter --window)" + NL);
+  }
+
+  @Test
+  void saysHowManyWindowsWereRankedWhenNothingRoseEnough() {
+    List<GeneratedRecord> records = burstRecords();
+    String topic = produced("trending-quiet", records);
+    java.util.SortedSet<Long> starts = windowStartsWithTopics(records);
+    long ranked = starts.stream().filter(start -> start >= starts.first() + 3 * WINDOW.toMillis()).count();
+    assertThat(ranked).isEqualTo(4);
+
+    Fixtures.Capture capture = new Fixtures.Capture();
+    QueryContext context = Fixtures.context(capture);
+    TrendingCommand.Config config = command.config("--bootstrap-servers", Fixtures.broker().bootstrapServers(),
+        "--topic", topic, "--from-beginning", "--trigger", "available-now", "--window", "10s", "--watermark", "5s",
+        "--history", "3", "--min-count", "100000");
+    StreamingQuery query = command.buildQuery(context, config);
+    Fixtures.awaitEnd(query);
+    command.printLeftOpenWindows(context, config, EndOfInput.lastWatermark(query));
+
+    assertThat(capture.text()).isEqualTo("(trending listed no hashtag: " + ranked + " windows were ranked after the"
+        + " warm-up, but in none did a hashtag reach --min-count 100000 with a significant rise over its recent"
+        + " share; lower --min-count to see smaller rises)" + NL);
+  }
+
+  @Test
+  void saysNothingMoreWhenATableWasPrinted() {
+    List<GeneratedRecord> records = burstRecords();
+    String topic = produced("trending-printed", records);
+    Fixtures.Capture capture = new Fixtures.Capture();
+    QueryContext context = Fixtures.context(capture);
+    TrendingCommand.Config config = command.config("--bootstrap-servers", Fixtures.broker().bootstrapServers(),
+        "--topic", topic, "--from-beginning", "--trigger", "available-now", "--window", "10s", "--watermark", "5s",
+        "--history", "3", "--min-count", "10");
+    StreamingQuery query = command.buildQuery(context, config);
+    Fixtures.awaitEnd(query);
+    command.printLeftOpenWindows(context, config, EndOfInput.lastWatermark(query));
+
+    assertThat(capture.text()).startsWith("== trending | batch ").doesNotContain("(trending ");
+  }
+
+  @Test
   void readsItsOptionsAndRejectsBadOnes() {
     TrendingCommand.Config config = command.config("--k", "4", "--window", "30s", "--history", "5",
         "--min-count", "7", "--watermark", "10s");
@@ -159,6 +219,18 @@ class TrendingCommandTest {
       records.add(record);
     }
     return records;
+  }
+
+  /** Plain Java: the starts (epoch millis) of the {@link #WINDOW}s in which some tweet has a hashtag. */
+  private static java.util.SortedSet<Long> windowStartsWithTopics(List<GeneratedRecord> records) {
+    java.util.SortedSet<Long> starts = new java.util.TreeSet<>();
+    for (GeneratedRecord record : records) {
+      if (record.isTweet() && !Fixtures.topics(record).isEmpty()) {
+        long millis = record.createdAt().toEpochMilli();
+        starts.add(millis - Math.floorMod(millis, WINDOW.toMillis()));
+      }
+    }
+    return starts;
   }
 
   /** A new topic holding {@code records}; its name. */
