@@ -119,59 +119,42 @@ class TrendingCommandTest {
   void saysWhyNothingWasPrintedWhenNoWindowIsPastTheWarmUp() {
     List<GeneratedRecord> records = new ArrayList<>(burstRecords());
     records.removeIf(record -> !record.timestamp().isBefore(START.plusSeconds(25)));
-    String topic = produced("trending-short", records);
     assertThat(windowStartsWithTopics(records)).hasSize(3);
 
-    Fixtures.Capture capture = new Fixtures.Capture();
-    QueryContext context = Fixtures.context(capture);
-    TrendingCommand.Config config = command.config("--bootstrap-servers", Fixtures.broker().bootstrapServers(),
-        "--topic", topic, "--from-beginning", "--trigger", "available-now", "--window", "10s", "--watermark", "5s",
-        "--history", "3", "--min-count", "10");
-    StreamingQuery query = command.buildQuery(context, config);
-    Fixtures.awaitEnd(query);
-    command.printLeftOpenWindows(context, config, EndOfInput.lastWatermark(query));
-
-    assertThat(capture.text()).isEqualTo("(trending ranked no window: the first 3 windows of --window 10s from the"
-        + " earliest one are the warm-up (min(--history, 3)), and the input's windows with hashtags span at most 3;"
-        + " give it a longer input or a shorter --window)" + NL);
+    assertThat(finiteRun(produced("trending-short", records), 10)).isEqualTo("(trending ranked no window: the first"
+        + " 3 windows of --window 10s from the earliest one are the warm-up (min(--history, 3)), and the input's"
+        + " windows with hashtags span at most 3; give it a longer input or a shorter --window)" + NL);
   }
 
   @Test
   void saysHowManyWindowsWereRankedWhenNothingRoseEnough() {
     List<GeneratedRecord> records = burstRecords();
-    String topic = produced("trending-quiet", records);
     java.util.SortedSet<Long> starts = windowStartsWithTopics(records);
     long ranked = starts.stream().filter(start -> start >= starts.first() + 3 * WINDOW.toMillis()).count();
     assertThat(ranked).isEqualTo(4);
 
-    Fixtures.Capture capture = new Fixtures.Capture();
-    QueryContext context = Fixtures.context(capture);
-    TrendingCommand.Config config = command.config("--bootstrap-servers", Fixtures.broker().bootstrapServers(),
-        "--topic", topic, "--from-beginning", "--trigger", "available-now", "--window", "10s", "--watermark", "5s",
-        "--history", "3", "--min-count", "100000");
-    StreamingQuery query = command.buildQuery(context, config);
-    Fixtures.awaitEnd(query);
-    command.printLeftOpenWindows(context, config, EndOfInput.lastWatermark(query));
-
-    assertThat(capture.text()).isEqualTo("(trending listed no hashtag: " + ranked + " windows were ranked after the"
-        + " warm-up, but in none did a hashtag reach --min-count 100000 with a significant rise over its recent"
-        + " share; lower --min-count to see smaller rises)" + NL);
+    assertThat(finiteRun(produced("trending-quiet", records), 100_000)).isEqualTo("(trending listed no hashtag: "
+        + ranked + " windows were ranked after the warm-up, but in none did a hashtag reach --min-count 100000 with"
+        + " a significant rise over its recent share; lower --min-count to see smaller rises)" + NL);
   }
 
   @Test
   void saysNothingMoreWhenATableWasPrinted() {
-    List<GeneratedRecord> records = burstRecords();
-    String topic = produced("trending-printed", records);
+    assertThat(finiteRun(produced("trending-printed", burstRecords()), 10))
+        .startsWith("== trending | batch ").doesNotContain("(trending ");
+  }
+
+  /** What an available-now run over {@code topic} prints, with the end of a finite input (10 s windows, history 3). */
+  private String finiteRun(String topic, long minCount) {
     Fixtures.Capture capture = new Fixtures.Capture();
     QueryContext context = Fixtures.context(capture);
     TrendingCommand.Config config = command.config("--bootstrap-servers", Fixtures.broker().bootstrapServers(),
         "--topic", topic, "--from-beginning", "--trigger", "available-now", "--window", "10s", "--watermark", "5s",
-        "--history", "3", "--min-count", "10");
+        "--history", "3", "--min-count", String.valueOf(minCount));
     StreamingQuery query = command.buildQuery(context, config);
     Fixtures.awaitEnd(query);
     command.printLeftOpenWindows(context, config, EndOfInput.lastWatermark(query));
-
-    assertThat(capture.text()).startsWith("== trending | batch ").doesNotContain("(trending ");
+    return capture.text();
   }
 
   @Test
