@@ -225,54 +225,30 @@ final class JetstreamScanner implements java.io.Serializable {
       return null;
     }
     List<String> tags = new ArrayList<>(2);
-    for (JsonToken facet = parser.nextToken(); facet != JsonToken.END_ARRAY; facet = parser.nextToken()) {
-      if (facet == null) {
-        throw new IOException("unexpected end of input in facets");
-      }
-      if (facet != JsonToken.START_OBJECT) {
-        parser.skipChildren();
-        continue;
-      }
-      for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-        JsonToken field = parser.nextToken();
+    JsonReading.forEachObject(parser, "facets", facet -> {
+      for (String name = facet.nextFieldName(); name != null; name = facet.nextFieldName()) {
+        JsonToken field = facet.nextToken();
         if (name.equals("features") && field == JsonToken.START_ARRAY) {
-          readFeatures(parser, tags);
+          readFeatures(facet, tags);
         } else {
-          parser.skipChildren();
+          facet.skipChildren();
         }
       }
-      JsonReading.requireEndObject(parser);
-    }
+      JsonReading.requireEndObject(facet);
+    });
     return tags;
   }
 
   private static void readFeatures(JsonParser parser, List<String> tags) throws IOException {
-    for (JsonToken feature = parser.nextToken(); feature != JsonToken.END_ARRAY; feature = parser.nextToken()) {
-      if (feature == null) {
-        throw new IOException("unexpected end of input in facet features");
-      }
-      if (feature != JsonToken.START_OBJECT) {
-        parser.skipChildren();
-        continue;
-      }
-      String type = null;
-      String tag = null;
-      for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-        JsonToken field = parser.nextToken();
-        if (name.equals("$type")) {
-          type = JsonReading.stringOrNull(parser, field);
-        } else if (name.equals("tag")) {
-          tag = JsonReading.stringOrNull(parser, field);
-        } else {
-          parser.skipChildren();
-        }
-      }
-      JsonReading.requireEndObject(parser);
-      if (TAG_FEATURE.equals(type) && tag != null && !tag.isEmpty() && tag.charAt(0) != '$') {
+    JsonReading.forEachObject(parser, "facet features", feature -> {
+      String[] typeAndTag = JsonReading.stringFields(feature, "$type", "tag");
+      String tag = typeAndTag[1];
+      if (TAG_FEATURE.equals(typeAndTag[0]) && tag != null && !tag.isEmpty() && tag.charAt(0) != '$') {
         tags.add(tag);
       }
-    }
+    });
   }
+
 
   /** The fields of one event that matter here. */
   private static final class Event {

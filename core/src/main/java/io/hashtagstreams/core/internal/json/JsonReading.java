@@ -135,6 +135,57 @@ final class JsonReading {
     }
   }
 
+  /** Reads one object of an array, from after its START_OBJECT to its END_OBJECT. */
+  @FunctionalInterface
+  interface ObjectReader {
+    void read(JsonParser parser) throws IOException;
+  }
+
+  /**
+   * Reads the array the parser is in (its START_ARRAY read) up to its END_ARRAY: each element that is an object goes
+   * to {@code reader}, any other element is skipped.
+   *
+   * @param where the array's path, for the message when the input ends inside it
+   */
+  static void forEachObject(JsonParser parser, String where, ObjectReader reader) throws IOException {
+    for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+      if (token == null) {
+        throw new IOException("unexpected end of input in " + where);
+      }
+      if (token == JsonToken.START_OBJECT) {
+        reader.read(parser);
+      } else {
+        parser.skipChildren();
+      }
+    }
+  }
+
+  /**
+   * Reads the object the parser is in (its START_OBJECT read) to its END_OBJECT and returns the string values of
+   * the fields {@code first} and {@code second} (null when absent or not a string; the last one wins when a field
+   * repeats); every other field is skipped.
+   */
+  static String[] stringFields(JsonParser parser, String first, String second) throws IOException {
+    String[] values = new String[2];
+    for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+      JsonToken value = parser.nextToken();
+      if (name.equals(first)) {
+        values[0] = stringOrNull(parser, value);
+      } else if (name.equals(second)) {
+        values[1] = stringOrNull(parser, value);
+      } else {
+        parser.skipChildren();
+      }
+    }
+    requireEndObject(parser);
+    return values;
+  }
+
+  /** As {@link #stringFields} for one field. */
+  static String stringField(JsonParser parser, String name) throws IOException {
+    return stringFields(parser, name, null)[0];
+  }
+
   /** Throws unless the parser is on an END_OBJECT. */
   static void requireEndObject(JsonParser parser) throws IOException {
     if (parser.currentToken() != JsonToken.END_OBJECT) {

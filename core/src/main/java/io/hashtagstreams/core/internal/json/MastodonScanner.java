@@ -284,20 +284,8 @@ final class MastodonScanner implements java.io.Serializable {
 
   /** Inside {@code account}: {@code url}, else {@code uri}. */
   private static String readAccountUrl(JsonParser parser) throws IOException {
-    String url = null;
-    String uri = null;
-    for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-      JsonToken value = parser.nextToken();
-      if (name.equals("url")) {
-        url = JsonReading.stringOrNull(parser, value);
-      } else if (name.equals("uri")) {
-        uri = JsonReading.stringOrNull(parser, value);
-      } else {
-        parser.skipChildren();
-      }
-    }
-    JsonReading.requireEndObject(parser);
-    return url != null ? url : uri;
+    String[] urlAndUri = JsonReading.stringFields(parser, "url", "uri");
+    return urlAndUri[0] != null ? urlAndUri[0] : urlAndUri[1];
   }
 
   /** {@code tags}: the {@code name} of each element. */
@@ -307,27 +295,12 @@ final class MastodonScanner implements java.io.Serializable {
       return null;
     }
     List<String> names = new ArrayList<>(2);
-    for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-      if (token == null) {
-        throw new IOException("unexpected end of input in tags");
+    JsonReading.forEachObject(parser, "tags", tag -> {
+      String name = JsonReading.stringField(tag, "name");
+      if (name != null && !name.isEmpty()) {
+        names.add(name);
       }
-      if (token != JsonToken.START_OBJECT) {
-        parser.skipChildren();
-        continue;
-      }
-      for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-        JsonToken field = parser.nextToken();
-        if (name.equals("name")) {
-          String tag = JsonReading.stringOrNull(parser, field);
-          if (tag != null && !tag.isEmpty()) {
-            names.add(tag);
-          }
-        } else {
-          parser.skipChildren();
-        }
-      }
-      JsonReading.requireEndObject(parser);
-    }
+    });
     return names;
   }
 

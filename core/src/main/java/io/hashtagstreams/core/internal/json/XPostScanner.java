@@ -157,16 +157,9 @@ final class XPostScanner implements java.io.Serializable {
     for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
       JsonToken value = parser.nextToken();
       if (name.equals("tweets") && value == JsonToken.START_ARRAY) {
-        tweets = new ArrayList<>(2);
-        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-          if (token == JsonToken.START_OBJECT) {
-            tweets.add(readPost(parser));
-          } else if (token == null) {
-            throw new IOException("unexpected end of input in includes.tweets");
-          } else {
-            parser.skipChildren();
-          }
-        }
+        List<Post> included = new ArrayList<>(2);
+        JsonReading.forEachObject(parser, "includes.tweets", post -> included.add(readPost(post)));
+        tweets = included;
       } else {
         parser.skipChildren();
       }
@@ -247,38 +240,18 @@ final class XPostScanner implements java.io.Serializable {
     for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
       JsonToken field = parser.nextToken();
       if (name.equals("hashtags") && field == JsonToken.START_ARRAY) {
-        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-          if (token == JsonToken.START_OBJECT) {
-            String tag = readTag(parser);
-            if (tag != null && !tag.isEmpty()) {
-              tags.add(tag);
-            }
-          } else if (token == null) {
-            throw new IOException("unexpected end of input in entities.hashtags");
-          } else {
-            parser.skipChildren();
+        JsonReading.forEachObject(parser, "entities.hashtags", hashtag -> {
+          String tag = JsonReading.stringField(hashtag, "tag");
+          if (tag != null && !tag.isEmpty()) {
+            tags.add(tag);
           }
-        }
+        });
       } else {
         parser.skipChildren();
       }
     }
     JsonReading.requireEndObject(parser);
     return tags;
-  }
-
-  private static String readTag(JsonParser parser) throws IOException {
-    String tag = null;
-    for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-      JsonToken value = parser.nextToken();
-      if (name.equals("tag")) {
-        tag = JsonReading.stringOrNull(parser, value);
-      } else {
-        parser.skipChildren();
-      }
-    }
-    JsonReading.requireEndObject(parser);
-    return tag;
   }
 
   private static void readNote(JsonParser parser, Post post, JsonToken value) throws IOException {
@@ -305,33 +278,14 @@ final class XPostScanner implements java.io.Serializable {
       parser.skipChildren();
       return null;
     }
-    String retweeted = null;
-    for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-      if (token == null) {
-        throw new IOException("unexpected end of input in referenced_tweets");
+    String[] retweeted = new String[1];
+    JsonReading.forEachObject(parser, "referenced_tweets", reference -> {
+      String[] typeAndId = JsonReading.stringFields(reference, "type", "id");
+      if ("retweeted".equals(typeAndId[0]) && typeAndId[1] != null) {
+        retweeted[0] = typeAndId[1];
       }
-      if (token != JsonToken.START_OBJECT) {
-        parser.skipChildren();
-        continue;
-      }
-      String type = null;
-      String id = null;
-      for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-        JsonToken field = parser.nextToken();
-        if (name.equals("type")) {
-          type = JsonReading.stringOrNull(parser, field);
-        } else if (name.equals("id")) {
-          id = JsonReading.stringOrNull(parser, field);
-        } else {
-          parser.skipChildren();
-        }
-      }
-      JsonReading.requireEndObject(parser);
-      if ("retweeted".equals(type) && id != null) {
-        retweeted = id;
-      }
-    }
-    return retweeted;
+    });
+    return retweeted[0];
   }
 
   /** The fields of one v2 post object that matter here. */
