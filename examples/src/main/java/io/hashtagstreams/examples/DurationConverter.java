@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads and writes the short durations of the command line: {@code 500ms}, {@code 30s}, {@code 1m}, {@code 2h}
- * (digits, then {@code ms}, {@code s}, {@code m} or {@code h}; positive).
+ * Reads and writes the short durations of the command line: {@code 500ms}, {@code 30s}, {@code 1m}, {@code 2h},
+ * {@code 7d} (digits, then {@code ms}, {@code s}, {@code m}, {@code h} or {@code d} for days of 24 hours; positive).
  *
  * <pre>
  * &#64;Option(names = "--window", paramLabel = "D", defaultValue = "1m", converter = DurationConverter.class)
@@ -15,12 +15,12 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * <p>A bad value is an {@link OptionConverters.InvalidValue}, shown to the user as
- * {@code --window must be a duration like 500ms, 30s, 1m or 2h, got '5x'} or
+ * {@code --window must be a duration like 500ms, 30s, 1m, 2h or 7d, got '5x'} or
  * {@code --duration must be greater than zero, got '0s'}.
  */
 public final class DurationConverter extends OptionConverters.Base<Duration> {
 
-  private static final Pattern SHORT = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+  private static final Pattern SHORT = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
   /** Creates the converter. */
   public DurationConverter() {
@@ -37,14 +37,15 @@ public final class DurationConverter extends OptionConverters.Base<Duration> {
   static Duration parse(String text) {
     Matcher m = SHORT.matcher(text.trim());
     if (!m.matches()) {
-      throw new OptionConverters.InvalidValue("must be a duration like 500ms, 30s, 1m or 2h, got '" + text + "'");
+      throw new OptionConverters.InvalidValue("must be a duration like 500ms, 30s, 1m, 2h or 7d, got '" + text + "'");
     }
     long amount = Long.parseLong(m.group(1));
     Duration duration = switch (m.group(2)) {
       case "ms" -> Duration.ofMillis(amount);
       case "s" -> Duration.ofSeconds(amount);
       case "m" -> Duration.ofMinutes(amount);
-      default -> Duration.ofHours(amount);
+      case "h" -> Duration.ofHours(amount);
+      default -> Duration.ofDays(amount);
     };
     if (duration.isZero()) {
       throw new OptionConverters.InvalidValue("must be greater than zero, got '" + text + "'");

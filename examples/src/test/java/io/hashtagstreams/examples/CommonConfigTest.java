@@ -146,7 +146,7 @@ class CommonConfigTest {
     assertThatThrownBy(() -> parse("--rate", "-5")).isInstanceOf(UsageException.class)
         .hasMessage("--rate must be at least 1, got '-5'");
     assertThatThrownBy(() -> parse("--trigger", "sometimes")).isInstanceOf(UsageException.class)
-        .hasMessage("--trigger must be a duration like 500ms, 30s, 1m or 2h, got 'sometimes'");
+        .hasMessage("--trigger must be a duration like 500ms, 30s, 1m, 2h or 7d, got 'sometimes'");
     assertThatThrownBy(() -> parse("--trigger", "0s")).isInstanceOf(UsageException.class)
         .hasMessage("--trigger must be greater than zero, got '0s'");
   }

@@ -17,18 +17,19 @@ class DurationConverterTest {
     assertThat(converter.convert("30s")).isEqualTo(Duration.ofSeconds(30));
     assertThat(converter.convert("2m")).isEqualTo(Duration.ofMinutes(2));
     assertThat(converter.convert("1h")).isEqualTo(Duration.ofHours(1));
+    assertThat(converter.convert("3650d")).isEqualTo(Duration.ofHours(87_600));
     assertThat(converter.convert(" 5s ")).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test
   void rejectsMalformedDurationsNamingOptionAndValue() {
-    for (String bad : new String[] {"5x", "s", "", "-3s", "1.5m", "30", "PT30S"}) {
+    for (String bad : new String[] {"5x", "s", "", "-3s", "1.5m", "30", "PT30S", "1w", "2D"}) {
       assertThatThrownBy(() -> converter.convert(bad))
           .isInstanceOf(OptionConverters.InvalidValue.class)
-          .hasMessage("must be a duration like 500ms, 30s, 1m or 2h, got '" + bad + "'");
+          .hasMessage("must be a duration like 500ms, 30s, 1m, 2h or 7d, got '" + bad + "'");
       assertThatThrownBy(() -> new WindowedCommand().config("--window", bad))
           .isInstanceOf(UsageException.class)
-          .hasMessage("--window must be a duration like 500ms, 30s, 1m or 2h, got '" + bad + "'");
+          .hasMessage("--window must be a duration like 500ms, 30s, 1m, 2h or 7d, got '" + bad + "'");
     }
   }
 

@@ -64,7 +64,7 @@ class HashtagStreamsAppTest {
 
   @Test
   void badDurationIsAUsageErrorOfThatSubcommand() {
-    assertUsageError("--duration must be a duration like 500ms, 30s, 1m or 2h, got '5x'",
+    assertUsageError("--duration must be a duration like 500ms, 30s, 1m, 2h or 7d, got '5x'",
         HashtagStreamsApp.usage("windowed"), "windowed", "--duration", "5x");
   }
 

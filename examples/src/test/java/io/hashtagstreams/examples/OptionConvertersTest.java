@@ -58,6 +58,6 @@ class OptionConvertersTest {
     assertThat(converter.convert("2s")).isEqualTo(Duration.ofSeconds(2));
     assertThat(converter.convert("available-now")).isNull();
     assertThatThrownBy(() -> converter.convert("now")).isInstanceOf(OptionConverters.InvalidValue.class)
-        .hasMessage("must be a duration like 500ms, 30s, 1m or 2h, got 'now'");
+        .hasMessage("must be a duration like 500ms, 30s, 1m, 2h or 7d, got 'now'");
   }
 }
