@@ -67,9 +67,14 @@ final class TrendingHint {
           + " are the warm-up (min(--history, 3)), and the input's windows with hashtags span at most " + span
           + (options.groupBy().isEmpty() ? "" : " per group") + "; give it a longer input or a shorter --window)";
     }
-    return "(trending listed no hashtag: " + ranked + (ranked == 1 ? " window was" : " windows were")
-        + " ranked after the warm-up, but in none did a hashtag reach --min-count " + options.minCount()
-        + " with a significant rise over its recent share; lower --min-count to see smaller rises)";
+    String ranks = "(trending listed no hashtag: " + ranked + (ranked == 1 ? " window was" : " windows were")
+        + " ranked after the warm-up, but in none did a hashtag ";
+    if (options.minCount() > 1) {
+      return ranks + "reach --min-count " + options.minCount() + " with a significant rise over its recent share;"
+          + " lower --min-count to see smaller rises)";
+    }
+    return ranks + "rise significantly over its share of the " + options.history() + " windows before (--history);"
+        + " a window after a gap of more than --history windows has no history to rise over)";
   }
 
   private static Column[] partitionColumns(TrendOptions options, Column start) {

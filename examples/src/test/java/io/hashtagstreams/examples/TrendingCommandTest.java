@@ -139,6 +139,19 @@ class TrendingCommandTest {
   }
 
   @Test
+  void withMinCountOneSaysNothingRoseOverItsHistory() {
+    List<GeneratedRecord> records = new ArrayList<>(burstRecords());
+    records.removeIf(record -> record.timestamp().isAfter(START.plusSeconds(39)));
+    java.util.SortedSet<Long> starts = windowStartsWithTopics(records);
+    assertThat(starts).hasSize(4);
+
+    assertThat(finiteRun(produced("trending-flat", records), 1)).isEqualTo("(trending listed no hashtag: 1 window"
+        + " was ranked after the warm-up, but in none did a hashtag rise significantly over its share of the 3"
+        + " windows before (--history); a window after a gap of more than --history windows has no history to rise"
+        + " over)" + NL);
+  }
+
+  @Test
   void saysNothingMoreWhenATableWasPrinted() {
     assertThat(finiteRun(produced("trending-printed", burstRecords()), 10))
         .startsWith("== trending | batch ").doesNotContain("(trending ");
