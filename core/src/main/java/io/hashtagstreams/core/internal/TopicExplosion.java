@@ -26,7 +26,8 @@ import io.hashtagstreams.core.TopicOptions;
  *
  * <p>Plan: a filter that keeps rows with a non-empty tag list or a text containing {@code #} or {@code ＃} (Spark
  * compares the UTF-8 bytes, so the many posts without a hashtag are never decoded into Java strings), then one
- * projection of all input columns plus {@code explode(topics(text, network, tags))}, where {@code topics} is a Java
+ * projection of all input columns plus {@code explode(topics(text, network, tags))} (the text passed only when
+ * {@code tags} is null), where {@code topics} is a Java
  * UDF returning {@code array<string>} without null elements; so {@code topic} is a non-nullable string. Works
  * unchanged on streaming Datasets.
  */
@@ -85,8 +86,11 @@ public final class TopicExplosion {
         .udf(new TopicFunction(options), DataTypes.createArrayType(DataTypes.StringType, false))
         .asNonNullable()
         .withName("hashtag_topics");
+    // The text is only read when the post has no tag list of its own; passing null then spares the UDF call the
+    // decoding of every such text into a Java string.
+    Column textWhenNoTags = functions.when(tags.isNull(), text);
     return input
         .filter(mayHaveTopics)
-        .select(col("*"), functions.explode(topics.apply(text, network, tags)).as(TOPIC));
+        .select(col("*"), functions.explode(topics.apply(textWhenNoTags, network, tags)).as(TOPIC));
   }
 }
