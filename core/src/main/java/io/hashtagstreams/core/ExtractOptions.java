@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,6 +20,8 @@ import java.util.Set;
  *       {@link HashtagOps#extractText(ExtractOptions)})</td></tr>
  *   <tr><td>{@code formats}</td><td>all of {@link PostFormat}</td><td>the record formats read; a record of
  *       another format is rejected as {@link RejectReason#FORMAT_NOT_ACCEPTED}</td></tr>
+ *   <tr><td>{@code countRejections}</td><td>none</td><td>the name of a Spark observation in which
+ *       {@code extractText} counts the records it rejects, per reason, in each micro-batch</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -39,11 +42,13 @@ public final class ExtractOptions implements java.io.Serializable {
   private final boolean excludeRetweets;
   private final EventTimeField eventTimeField;
   private final Set<PostFormat> formats;
+  private final String rejectionCounts;
 
   private ExtractOptions(Builder builder) {
     this.excludeRetweets = builder.excludeRetweets;
     this.eventTimeField = builder.eventTimeField;
     this.formats = Collections.unmodifiableSet(EnumSet.copyOf(builder.formats));
+    this.rejectionCounts = builder.rejectionCounts;
   }
 
   /** The defaults: retweets kept, event time from {@code created_at}, every format read. */
@@ -76,6 +81,16 @@ public final class ExtractOptions implements java.io.Serializable {
     return formats;
   }
 
+  /**
+   * The name of the observation in which {@code extractText} counts its rejected records, if one was set.
+   *
+   * @return the name, or empty
+   * @since 0.3.0
+   */
+  public Optional<String> rejectionCounts() {
+    return Optional.ofNullable(rejectionCounts);
+  }
+
   @Override
   public boolean equals(Object other) {
     if (!(other instanceof ExtractOptions)) {
@@ -83,18 +98,18 @@ public final class ExtractOptions implements java.io.Serializable {
     }
     ExtractOptions that = (ExtractOptions) other;
     return excludeRetweets == that.excludeRetweets && eventTimeField == that.eventTimeField
-        && formats.equals(that.formats);
+        && formats.equals(that.formats) && Objects.equals(rejectionCounts, that.rejectionCounts);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(excludeRetweets, eventTimeField, formats);
+    return Objects.hash(excludeRetweets, eventTimeField, formats, rejectionCounts);
   }
 
   @Override
   public String toString() {
     return "ExtractOptions{excludeRetweets=" + excludeRetweets + ", eventTimeField=" + eventTimeField
-        + ", formats=" + formats + "}";
+        + ", formats=" + formats + (rejectionCounts == null ? "" : ", rejectionCounts=" + rejectionCounts) + "}";
   }
 
   /** Builds {@link ExtractOptions}; each setter may be called once. */
@@ -105,6 +120,7 @@ public final class ExtractOptions implements java.io.Serializable {
     private boolean eventTimeFieldSet;
     private Set<PostFormat> formats = EnumSet.allOf(PostFormat.class);
     private boolean formatsSet;
+    private String rejectionCounts;
 
     private Builder() {
     }
@@ -162,6 +178,41 @@ public final class ExtractOptions implements java.io.Serializable {
       }
       formatsSet = true;
       this.formats = EnumSet.copyOf(Arrays.asList(accepted));
+      return this;
+    }
+
+    /**
+     * Makes {@code extractText} count the records it rejects in each micro-batch, per {@link RejectReason}, as a
+     * Spark observation ({@code Dataset.observe}) named {@code name}, taken on the same single scan of each record
+     * that decides what {@code extractText} returns (no second read). A streaming query's
+     * {@code StreamingQueryProgress.observedMetrics().get(name)} is then a row with one {@code long} column per
+     * {@link RejectReason#code()}, in {@link RejectReason#values()} order, 0 for a reason the batch did not see;
+     * retweets dropped by {@link #excludeRetweets(boolean)} are not rejections and are not counted. Spark refuses
+     * to start a query in which two observations share a name, so give each {@code extractText} of one query its
+     * own. {@code rejected} ignores this setting.
+     *
+     * <pre>{@code
+     * posts = kafkaRecords.transform(HashtagOps.extractText(
+     *     ExtractOptions.builder().countRejections("rejections").build()));
+     * ...
+     * Row perReason = query.lastProgress().observedMetrics().get("rejections");   // e.g. delete_notice = 2
+     * }</pre>
+     *
+     * @param name the observation's name, not blank
+     * @return this builder
+     * @throws IllegalArgumentException when {@code name} is null or blank
+     * @throws IllegalStateException when already set
+     * @since 0.3.0
+     */
+    public Builder countRejections(String name) {
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException("countRejections needs an observation name that is not blank, got "
+            + (name == null ? "null" : "'" + name + "'"));
+      }
+      if (rejectionCounts != null) {
+        throw new IllegalStateException("countRejections was already set to '" + rejectionCounts + "'");
+      }
+      this.rejectionCounts = name;
       return this;
     }
 

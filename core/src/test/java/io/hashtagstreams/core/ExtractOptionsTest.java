@@ -31,4 +31,23 @@ class ExtractOptionsTest {
     assertThatThrownBy(() -> ExtractOptions.builder().formats(PostFormat.X_V2).formats(PostFormat.MASTODON))
         .isInstanceOf(IllegalStateException.class).hasMessage("formats was already set to [X_V2]");
   }
+
+  @Test
+  void countsRejectionsUnderTheNameGivenOnceAndNotBlank() {
+    assertThat(ExtractOptions.defaults().rejectionCounts()).isEmpty();
+    ExtractOptions options = ExtractOptions.builder().countRejections("rejections").build();
+    assertThat(options.rejectionCounts()).contains("rejections");
+    assertThat(options).isEqualTo(ExtractOptions.builder().countRejections("rejections").build())
+        .isNotEqualTo(ExtractOptions.defaults());
+    assertThat(options.toString()).endsWith(", rejectionCounts=rejections}");
+    assertThatThrownBy(() -> ExtractOptions.builder().countRejections(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("countRejections needs an observation name that is not blank, got ' '");
+    assertThatThrownBy(() -> ExtractOptions.builder().countRejections(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("countRejections needs an observation name that is not blank, got null");
+    assertThatThrownBy(() -> ExtractOptions.builder().countRejections("a").countRejections("b"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("countRejections was already set to 'a'");
+  }
 }

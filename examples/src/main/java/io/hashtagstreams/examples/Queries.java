@@ -6,6 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import io.hashtagstreams.core.ExtractOptions;
 import io.hashtagstreams.core.HashtagOps;
 import io.hashtagstreams.kafka.KafkaTweetSource;
 
@@ -92,8 +93,8 @@ public final class Queries {
    * @return {@code id, network, author, text, event_time, lang, is_retweet, tags, topic}
    */
   public static Dataset<Row> topics(QueryContext context, CommonConfig common) {
-    return RejectionCounts.observe(records(context, common))
-        .transform(HashtagOps.extractText())
+    return records(context, common)
+        .transform(HashtagOps.extractText(ExtractOptions.builder().countRejections(RejectionCounts.NAME).build()))
         .transform(HashtagOps.explodeTopics());
   }
 

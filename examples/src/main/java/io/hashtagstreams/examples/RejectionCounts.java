@@ -1,37 +1,23 @@
 package io.hashtagstreams.examples;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.udf;
-import static org.apache.spark.sql.functions.when;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
-import org.apache.spark.sql.types.DataTypes;
 
 import io.hashtagstreams.core.RejectReason;
-import io.hashtagstreams.core.sql.TweetRejectReasonUdf;
 
 /**
- * How many input records each micro-batch rejected, per {@link RejectReason} code: a Spark observation
- * ({@code Dataset.observe}) named {@value #NAME} on the Kafka records, one count per code, read back from the
- * batch's progress ({@code observedMetrics}). The codes are {@link RejectReason#values()}, so a reason added for a
- * new format is counted without a change here.
- *
- * <p>Every record read is classified once more by the same reader {@code extractText} and {@code rejected} use
- * ({@link TweetRejectReasonUdf}); a tweet is counted nowhere, a rejected record under exactly one code.
+ * How many input records each micro-batch rejected, per {@link RejectReason} code: the observation named
+ * {@value #NAME} that {@code extractText} takes on its own scan when given
+ * {@code ExtractOptions.builder().countRejections(NAME)} (see {@link Queries#topics}), read back from the batch's
+ * progress ({@code observedMetrics}). The codes are {@link RejectReason#values()}, so a reason added for a new
+ * format is counted without a change here.
  *
  * <pre>{@code
- * Dataset<Row> records = RejectionCounts.observe(kafkaRecords);   // same columns, same rows
  * Map<String, Long> perReason = RejectionCounts.of(query.lastProgress());
  * String text = RejectionCounts.format(perReason);                // "rejected 3 (delete_notice 2, limit_notice 1)"
  * }</pre>
@@ -40,36 +26,8 @@ final class RejectionCounts {
 
   /** The observation's name in {@code StreamingQueryProgress.observedMetrics()}. */
   static final String NAME = "hashtag_streams_rejections";
-  private static final String REASON_COLUMN = "__hashtag_streams_reject_reason";
 
   private RejectionCounts() {
-  }
-
-  /**
-   * The records with the observation attached; the rows and columns are unchanged.
-   *
-   * @param records Spark's Kafka source columns (at least {@code value})
-   * @return the same records, observed
-   */
-  static Dataset<Row> observe(Dataset<Row> records) {
-    UserDefinedFunction reasonOf = udf(new TweetRejectReasonUdf(), DataTypes.StringType).asNondeterministic()
-        .withName("tweet_reject_reason");
-    // Classified once per record in a projection of its own (the UDF is non-deterministic, so the optimizer keeps
-    // it there instead of inlining it into each of the sums), then dropped again after the observation.
-    Column reason = col(REASON_COLUMN);
-    RejectReason[] reasons = RejectReason.values();
-    Column first = count(reason, reasons[0]);
-    Column[] rest = new Column[reasons.length - 1];
-    for (int i = 1; i < reasons.length; i++) {
-      rest[i - 1] = count(reason, reasons[i]);
-    }
-    return records.withColumn(REASON_COLUMN, reasonOf.apply(col("value")))
-        .observe(NAME, first, rest)
-        .drop(REASON_COLUMN);
-  }
-
-  private static Column count(Column reason, RejectReason code) {
-    return sum(when(reason.equalTo(lit(code.code())), lit(1L)).otherwise(lit(0L))).as(code.code());
   }
 
   /**

@@ -18,11 +18,11 @@ import io.hashtagstreams.core.sample.GeneratedRecord;
 class RejectionCountsTest {
 
   @Test
-  void countsEveryRejectedRecordOfTheTopicUnderItsReason() throws Exception {
+  void theTopicsQueryCountsEveryRejectedRecordOfTheTopicUnderItsReason() throws Exception {
     Fixtures.Capture capture = new Fixtures.Capture();
     QueryContext context = Fixtures.context(capture);
     CommonConfig common = new CountsCommand().config(Fixtures.args()).common();
-    Dataset<Row> observed = RejectionCounts.observe(Queries.records(context, common));
+    Dataset<Row> observed = Queries.topics(context, common);
     StreamingQuery query = observed.writeStream().queryName("rejection-counts")
         .trigger(common.trigger())
         .option("checkpointLocation", context.checkpoint("rejection-counts"))
@@ -46,8 +46,8 @@ class RejectionCountsTest {
     }
     assertThat(expected).isNotEmpty();
     assertThat(total).containsExactlyEntriesOf(expected);
-    assertThat(observed.columns()).containsExactly("key", "value", "topic", "partition", "offset", "timestamp",
-        "timestampType");
+    assertThat(observed.columns()).containsExactly("id", "network", "author", "text", "event_time", "lang",
+        "is_retweet", "tags", "topic");
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
 import io.hashtagstreams.core.ExtractOptions;
+import io.hashtagstreams.core.RejectReason;
 
 /**
  * {@code extractText} and {@code rejected}: both evaluate the same {@link TweetRowFunction} once per record and
@@ -38,7 +39,11 @@ public final class TweetExtraction {
    */
   public static Dataset<Row> extract(Dataset<Row> input, ExtractOptions options) {
     Column scan = scanColumn(input, "extractText", options);
-    Dataset<Row> fields = input.select(scan.as(SCANNED)).select(SCANNED + ".*");
+    Dataset<Row> scanned = input.select(scan.as(SCANNED));
+    if (options.rejectionCounts().isPresent()) {
+      scanned = observeRejections(scanned, options.rejectionCounts().get());
+    }
+    Dataset<Row> fields = scanned.select(SCANNED + ".*");
     // Rejected rows have a reason; retweets excluded on purpose are a null struct, so all their fields are null.
     // Accepted rows always have an id and a network: the coalesces never apply and only make those two columns
     // non-nullable in the schema.
@@ -47,6 +52,18 @@ public final class TweetExtraction {
         .select(functions.coalesce(col("id"), functions.lit("")).as("id"),
             functions.coalesce(col("network"), functions.lit("")).as("network"), col("author"),
             col("text"), col("event_time"), col("lang"), col("is_retweet"), col("tags"));
+  }
+
+  /** {@code scanned} with an observation counting each reject reason; the scan is a projection of its own. */
+  private static Dataset<Row> observeRejections(Dataset<Row> scanned, String name) {
+    Column reason = col(SCANNED + "." + TweetRowFunction.REASON);
+    RejectReason[] reasons = RejectReason.values();
+    Column[] counts = new Column[reasons.length];
+    for (int i = 0; i < reasons.length; i++) {
+      counts[i] = functions.sum(functions.when(reason.equalTo(functions.lit(reasons[i].code())), functions.lit(1L))
+          .otherwise(functions.lit(0L))).as(reasons[i].code());
+    }
+    return scanned.observe(name, counts[0], Arrays.copyOfRange(counts, 1, counts.length));
   }
 
   /** Input columns + {@code reason} for the records {@link #extract} does not return. */

@@ -296,6 +296,50 @@ class TweetExtractionTest {
   }
 
   @Test
+  void countsRejectionsPerReasonInTheProgressOfEachBatchFromTheSameScan(@TempDir Path dir) throws Exception {
+    TweetGenerator generator = TweetGenerator.builder().seed(22).noticeShare(0.2).malformedShare(0.2).build();
+    List<GeneratedRecord> records = generator.next(80);
+    Path input = Files.createDirectory(dir.resolve("in"));
+    writeLines(input.resolve("part-0.txt"), records.subList(0, 40));
+    writeLines(input.resolve("part-1.txt"), records.subList(40, 80));
+    java.util.Map<String, Long> expected = new java.util.LinkedHashMap<>();
+    for (RejectReason reason : RejectReason.values()) {
+      expected.put(reason.code(), 0L);
+    }
+    records.stream().filter(record -> !record.isTweet())
+        .forEach(record -> expected.merge(record.expectedRejectReason().code(), 1L, Long::sum));
+    assertThat(expected.values().stream().filter(count -> count > 0)).hasSizeGreaterThan(2);
+
+    ExtractOptions counting = ExtractOptions.builder().countRejections("rejections").build();
+    String batchPlan = spark().range(3).selectExpr("CAST(id AS STRING) AS value")
+        .transform(HashtagOps.extractText(counting)).queryExecution().optimizedPlan().toString();
+    assertThat(occurrences(batchPlan, "scan_tweet(")).as(batchPlan).isEqualTo(1);
+    Dataset<Row> posts = spark().readStream().option("maxFilesPerTrigger", 1).text(input.toString())
+        .transform(HashtagOps.extractText(counting));
+    StreamingQuery query = posts.writeStream().format("memory").queryName("extract_counted").start();
+    try {
+      query.processAllAvailable();
+    } finally {
+      query.stop();
+    }
+    java.util.Map<String, Long> counted = new java.util.LinkedHashMap<>();
+    int batches = 0;
+    for (org.apache.spark.sql.streaming.StreamingQueryProgress progress : query.recentProgress()) {
+      Row row = progress.observedMetrics().get("rejections");
+      if (row != null) {
+        batches++;
+        for (String code : row.schema().fieldNames()) {
+          counted.merge(code, row.getLong(row.fieldIndex(code)), Long::sum);
+        }
+      }
+    }
+    assertThat(batches).isEqualTo(2);
+    assertThat(counted).containsExactlyEntriesOf(expected);
+    assertThat(spark().table("extract_counted").count()).isEqualTo(records.stream().filter(GeneratedRecord::isTweet)
+        .count());
+  }
+
+  @Test
   void putsEveryRandomRecordInExactlyOneOutput() {
     Random random = new Random(20160805);
     TweetGenerator generator = TweetGenerator.builder().seed(99).noticeShare(0.05).malformedShare(0.05).build();
