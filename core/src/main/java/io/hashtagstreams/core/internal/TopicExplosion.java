@@ -27,9 +27,8 @@ import io.hashtagstreams.core.TopicOptions;
  * <p>Plan: a filter that keeps rows with a non-empty tag list or a text containing {@code #} or {@code ＃} (Spark
  * compares the UTF-8 bytes, so the many posts without a hashtag are never decoded into Java strings), then one
  * projection of all input columns plus {@code explode(topics(text, network, tags))} (the text passed only when
- * {@code tags} is null), where {@code topics} is a Java
- * UDF returning {@code array<string>} without null elements; so {@code topic} is a non-nullable string. Works
- * unchanged on streaming Datasets.
+ * {@code tags} is null), where {@code topics} is a Java UDF returning {@code array<string>} without null elements;
+ * so {@code topic} is a non-nullable string. Works unchanged on streaming Datasets.
  */
 public final class TopicExplosion {
 

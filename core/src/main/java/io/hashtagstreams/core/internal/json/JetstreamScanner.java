@@ -249,7 +249,6 @@ final class JetstreamScanner implements java.io.Serializable {
     });
   }
 
-
   /** The fields of one event that matter here. */
   private static final class Event {
     String did;
