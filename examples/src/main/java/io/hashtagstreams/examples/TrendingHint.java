@@ -23,7 +23,7 @@ import io.hashtagstreams.core.TrendOptions;
  * <p>Input: the topic rows the run read ({@code event_time, topic} and the {@code --group-by} columns), computed as a
  * batch. Output: one line for the user, for example
  * <pre>
- * (trending ranked no window: the first 3 windows of --window 1m from each group's earliest one are its warm-up
+ * (trending ranked no window: the first 3 windows of --window 1m from each group's earliest one are the warm-up
  * (min(--history, 3)), and the input's windows with hashtags span at most 2 per group; give it a longer input or a
  * shorter --window)
  * </pre>
