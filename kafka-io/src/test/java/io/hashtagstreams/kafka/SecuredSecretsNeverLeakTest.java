@@ -3,31 +3,16 @@ package io.hashtagstreams.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.common.acl.AclOperation;
@@ -45,7 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.hashtagstreams.core.HashtagOps;
 import io.hashtagstreams.kafka.testing.BrokerSecurity;
+import io.hashtagstreams.kafka.testing.ConsoleCapture;
 import io.hashtagstreams.kafka.testing.EmbeddedKafka;
+import io.hashtagstreams.kafka.testing.SecretScan;
+import io.hashtagstreams.kafka.testing.SparkUiPages;
 
 /**
  * A unique password (and so a unique JAAS line) given to the source and the sink of a running query on a secured
@@ -64,20 +52,16 @@ import io.hashtagstreams.kafka.testing.EmbeddedKafka;
 class SecuredSecretsNeverLeakTest {
 
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
-  private static final String PASSWORD = "leak-" + random(24);
-  private static final PrintStream REAL_OUT = System.out;
-  private static final PrintStream REAL_ERR = System.err;
-  private static final ByteArrayOutputStream OUT = new ByteArrayOutputStream();
-  private static final ByteArrayOutputStream ERR = new ByteArrayOutputStream();
+  private static final String PASSWORD = SecretScan.uniqueSecret("leak-");
 
+  private static ConsoleCapture console;
   private static BrokerSecurity security;
   private static EmbeddedKafka kafka;
   private static SparkSession spark;
 
   @BeforeAll
   static void start() {
-    System.setOut(new PrintStream(new Tee(REAL_OUT, OUT), true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(new Tee(REAL_ERR, ERR), true, StandardCharsets.UTF_8));
+    console = ConsoleCapture.start();
     security = BrokerSecurity.builder()
         .user("leaky", PASSWORD)
         .allow("leaky", ResourceType.TOPIC, "tweets", AclOperation.READ)
@@ -101,8 +85,9 @@ class SecuredSecretsNeverLeakTest {
 
   @AfterAll
   static void stop() {
-    System.setOut(REAL_OUT);
-    System.setErr(REAL_ERR);
+    if (console != null) {
+      console.close();
+    }
     if (spark != null) {
       spark.stop();
     }
@@ -140,24 +125,25 @@ class SecuredSecretsNeverLeakTest {
       texts.put("lastProgress", query.lastProgress().json());
       texts.put("recentProgress", List.of(query.recentProgress()).stream().map(p -> p.json())
           .collect(Collectors.joining("\n")));
-      texts.putAll(uiPages(spark.sparkContext().uiWebUrl().get(), spark.sparkContext().applicationId()));
+      texts.putAll(SparkUiPages.fetch(spark.sparkContext().uiWebUrl().get(), spark.sparkContext().applicationId(),
+          Duration.ofSeconds(30)));
     } finally {
       query.stop();
     }
     assertThat(kafka.consumeAll("texts", org.apache.kafka.common.IsolationLevel.READ_COMMITTED,
         Duration.ofSeconds(30))).hasSize(1);
-    assertThat(texts.get("/api/v1/applications/<app>/environment")).as("positive control: the environment is Spark's")
+    assertThat(texts.get(SparkUiPages.ENVIRONMENT_API)).as("positive control: the environment is Spark's")
         .contains("spark.sql.shuffle.partitions");
-    assertThat(texts.get("/SQL/execution/")).as("positive control: the plan pages are the query's")
+    assertThat(texts.get(SparkUiPages.SQL_EXECUTIONS)).as("positive control: the plan pages are the query's")
         .contains("KafkaScan", "KafkaStreamingWrite");
 
     // A failing run: the fail-fast check with a wrong JAAS line, then a query that fails at run time.
     Map<String, String> wrong = new LinkedHashMap<>(client);
-    String wrongPassword = "wrong-" + random(20);
+    String wrongPassword = SecretScan.uniqueSecret("wrong-");
     wrong.put("sasl.jaas.config", jaas.replace(PASSWORD, wrongPassword));
     KafkaTweetSource refused = withClient(KafkaTweetSource.builder().bootstrapServers(kafka.bootstrapServers())
         .subscribe("tweets").failFastTimeout(Duration.ofSeconds(10)), wrong).build();
-    assertThatThrownBy(refused::checkKafkaNow).satisfies(e -> texts.put("fail-fast exception", stackTrace(e)));
+    assertThatThrownBy(refused::checkKafkaNow).satisfies(e -> texts.put("fail-fast exception", SecretScan.stackTrace(e)));
     StreamingQuery failing = withClient(KafkaSink.builder().bootstrapServers(kafka.bootstrapServers()).topic("texts")
         .checkpointLocation(checkpoint.resolve("failing").toString()).trigger(Trigger.AvailableNow())
         .outputMode("append").failFast(false), wrong).build()
@@ -165,18 +151,16 @@ class SecuredSecretsNeverLeakTest {
     assertThatThrownBy(() -> failing.awaitTermination(TIMEOUT.toMillis()))
         .as("the wrong password fails the query in time")
         .isInstanceOf(StreamingQueryException.class)
-        .satisfies(e -> texts.put("query exception", stackTrace(e)));
+        .satisfies(e -> texts.put("query exception", SecretScan.stackTrace(e)));
     assertThat(failing.isActive()).isFalse();
 
-    texts.put("stdout", OUT.toString(StandardCharsets.UTF_8));
-    texts.put("stderr", ERR.toString(StandardCharsets.UTF_8));
+    texts.put("stdout", console.stdout());
+    texts.put("stderr", console.stderr());
     String log = Files.readString(Path.of(System.getProperty("secrets.leak.log")));
     assertThat(log).as("positive control: the log is the run's").contains("sasl.jaas.config");
     texts.put("log file", log);
 
-    for (Map.Entry<String, String> text : texts.entrySet()) {
-      assertThat(text.getValue()).as(text.getKey()).doesNotContain(PASSWORD).doesNotContain(wrongPassword);
-    }
+    assertThat(SecretScan.leaks(texts, PASSWORD, wrongPassword)).isEmpty();
   }
 
   private static <B> B withClient(B builder, Map<String, String> client) {
@@ -188,92 +172,5 @@ class SecuredSecretsNeverLeakTest {
       }
     });
     return builder;
-  }
-
-  /**
-   * The environment page, the SQL list and every SQL execution page, plus the REST resources those pages render from
-   * ({@code /api/v1/applications/<app>/environment} and {@code .../sql}); all must answer 200. Spark 3.5 renders
-   * both lists on the server; Spark 4.2 renders them in the browser from the REST resources (SPARK-55875, and the
-   * environment page before it), so the REST answers are what a user's browser shows there.
-   */
-  private static Map<String, String> uiPages(String base, String appId) throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    Map<String, String> pages = new LinkedHashMap<>();
-    String api = base + "/api/v1/applications/" + appId;
-    pages.put("/environment/", get(http, base + "/environment/"));
-    pages.put("/api/v1/applications/<app>/environment", get(http, api + "/environment"));
-    String sql = get(http, base + "/SQL/");
-    pages.put("/SQL/", sql);
-    String sqlApi = get(http, api + "/sql?details=true&planDescription=true");
-    pages.put("/api/v1/applications/<app>/sql", sqlApi);
-    Set<String> ids = new LinkedHashSet<>();
-    Matcher link = Pattern.compile("execution/\\?id=(\\d+)").matcher(sql);
-    while (link.find()) {
-      ids.add(link.group(1));
-    }
-    Matcher listed = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(sqlApi);
-    while (listed.find()) {
-      ids.add(listed.group(1));
-    }
-    assertThat(ids).as("SQL executions listed").isNotEmpty();
-    List<String> executions = new ArrayList<>();
-    for (String id : ids) {
-      executions.add(get(http, base + "/SQL/execution/?id=" + id));
-    }
-    pages.put("/SQL/execution/", String.join("\n", executions) + "\n" + sqlApi);
-    return pages;
-  }
-
-  private static String get(HttpClient http, String url) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(url).isEqualTo(200);
-    return response.body();
-  }
-
-  private static String stackTrace(Throwable e) {
-    StringWriter out = new StringWriter();
-    e.printStackTrace(new PrintWriter(out));
-    return out.toString();
-  }
-
-  private static String random(int length) {
-    SecureRandom random = new SecureRandom();
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < length; i++) {
-      out.append((char) ('a' + random.nextInt(26)));
-    }
-    return out.toString();
-  }
-
-  /** Writes to the real stream and keeps a copy. */
-  private static final class Tee extends OutputStream {
-    private final OutputStream real;
-    private final ByteArrayOutputStream copy;
-
-    Tee(OutputStream real, ByteArrayOutputStream copy) {
-      this.real = real;
-      this.copy = copy;
-    }
-
-    @Override
-    public synchronized void write(int b) {
-      copy.write(b);
-      try {
-        real.write(b);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public synchronized void write(byte[] b, int off, int len) {
-      copy.write(b, off, len);
-      try {
-        real.write(b, off, len);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
   }
 }
