@@ -157,13 +157,14 @@ class SecuredAppSecretsNeverLeakTest {
       runs.add(List.of("ingest", "jetstream", "--url", jetstream.endpoint().toString(), "--topic", "in-ingest",
           "--duration", "3s"));
       for (List<String> run : runs) {
-        assertThat(run(texts, run.get(0), run, config)).as("%s; stderr:%n%s", run.get(0), texts.get(run.get(0) + " stderr"))
-            .isZero();
+        assertThat(run(texts, run.get(0), run, config))
+            .as("%s; stderr:%n%s", run.get(0), texts.get(run.get(0) + " stderr")).isZero();
       }
-      assertThat(run(texts, "top (wrong password)", List.of("top", "--topic", "in-tweets", "--from-beginning", "--trigger",
-          "available-now"), wrongConfig)).as("top with a wrong password").isEqualTo(1);
-      assertThat(run(texts, "ingest (wrong password)", List.of("ingest", "jetstream", "--url", jetstream.endpoint().toString(), "--topic",
-          "in-ingest", "--duration", "60s"), wrongConfig)).as("ingest with a wrong password").isEqualTo(1);
+      assertThat(run(texts, "top (wrong password)", List.of("top", "--topic", "in-tweets", "--from-beginning",
+          "--trigger", "available-now"), wrongConfig)).as("top with a wrong password").isEqualTo(1);
+      assertThat(run(texts, "ingest (wrong password)", List.of("ingest", "jetstream", "--url",
+          jetstream.endpoint().toString(), "--topic", "in-ingest", "--duration", "60s"), wrongConfig))
+          .as("ingest with a wrong password").isEqualTo(1);
     } finally {
       spark.streams().removeListener(watch);
     }

@@ -239,17 +239,18 @@ class SecuredAppTest {
       Fixtures.Capture err = new Fixtures.Capture();
       long began = System.nanoTime();
 
-      int code = run(out, err, "ingest", "jetstream", "--url", server.endpoint().toString(), "--topic", SecuredAppBroker.READ_ONLY_TOPIC,
+      String topic = SecuredAppBroker.READ_ONLY_TOPIC;
+      int code = run(out, err, "ingest", "jetstream", "--url", server.endpoint().toString(), "--topic", topic,
           "--bootstrap-servers", broker.bootstrapServers(), "--kafka-config", clientFile(PASSWORD).toString(),
           "--kafka-timeout", "10s", "--duration", "60s");
 
       assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(FAIL_FAST_BOUND);
       assertThat(code).isEqualTo(1);
       // The preflight passes (READ lets the user describe the topic); the broker refuses the first send.
-      assertThat(err.text()).isEqualTo("[ingest] jetstream: reading " + server.endpoint() + " into topic "
-          + SecuredAppBroker.READ_ONLY_TOPIC + Fixtures.NL + "error: Ingester: sending to topic '" + SecuredAppBroker.READ_ONLY_TOPIC + "' at "
-          + broker.bootstrapServers() + " failed: Not authorized to access topics: [" + SecuredAppBroker.READ_ONLY_TOPIC + "] (0 posts"
-          + " were written and acknowledged)" + Fixtures.NL);
+      assertThat(err.text()).isEqualTo("[ingest] jetstream: reading " + server.endpoint() + " into topic " + topic
+          + Fixtures.NL + "error: Ingester: sending to topic '" + topic + "' at " + broker.bootstrapServers()
+          + " failed: Not authorized to access topics: [" + topic + "] (0 posts were written and acknowledged)"
+          + Fixtures.NL);
       assertThat(out.text()).isEmpty();
     }
     assertThat(values(SecuredAppBroker.READ_ONLY_TOPIC)).isEmpty();
