@@ -260,9 +260,7 @@ class TweetExtractionTest {
   void worksOnAStreamingFileSource(@TempDir Path dir) throws Exception {
     TweetGenerator generator = TweetGenerator.builder().seed(21).noticeShare(0.1).malformedShare(0.1).build();
     List<GeneratedRecord> records = generator.next(60);
-    Path input = Files.createDirectory(dir.resolve("in"));
-    writeLines(input.resolve("part-0.txt"), records.subList(0, 30));
-    writeLines(input.resolve("part-1.txt"), records.subList(30, 60));
+    Path input = inTwoFiles(dir, records);
 
     Dataset<Row> lines = spark().readStream().text(input.toString());
     assertThat(lines.isStreaming()).isTrue();
@@ -299,9 +297,7 @@ class TweetExtractionTest {
   void countsRejectionsPerReasonInTheProgressOfEachBatchFromTheSameScan(@TempDir Path dir) throws Exception {
     TweetGenerator generator = TweetGenerator.builder().seed(22).noticeShare(0.2).malformedShare(0.2).build();
     List<GeneratedRecord> records = generator.next(80);
-    Path input = Files.createDirectory(dir.resolve("in"));
-    writeLines(input.resolve("part-0.txt"), records.subList(0, 40));
-    writeLines(input.resolve("part-1.txt"), records.subList(40, 80));
+    Path input = inTwoFiles(dir, records);
     java.util.Map<String, Long> expected = new java.util.LinkedHashMap<>();
     for (RejectReason reason : RejectReason.values()) {
       expected.put(reason.code(), 0L);
@@ -421,6 +417,15 @@ class TweetExtractionTest {
       rows.add(RowFactory.create("k" + i, rawBytes(values[i]), i));
     }
     return spark().createDataFrame(rows, BINARY_INPUT);
+  }
+
+  /** A new directory {@code in} below {@code dir} holding the records' lines, the first half in its first file. */
+  private static Path inTwoFiles(Path dir, List<GeneratedRecord> records) throws IOException {
+    Path input = Files.createDirectory(dir.resolve("in"));
+    int half = records.size() / 2;
+    writeLines(input.resolve("part-0.txt"), records.subList(0, half));
+    writeLines(input.resolve("part-1.txt"), records.subList(half, records.size()));
+    return input;
   }
 
   private static void writeLines(Path file, List<GeneratedRecord> records) throws IOException {
