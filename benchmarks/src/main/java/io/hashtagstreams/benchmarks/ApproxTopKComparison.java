@@ -10,7 +10,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -99,9 +98,9 @@ public final class ApproxTopKComparison {
           } else if (arg.startsWith("--head-topics=")) {
             headTopics = Integer.parseInt(value);
           } else if (arg.startsWith("--single-use=")) {
-            singleUse = Arrays.stream(value.split(",")).mapToLong(Long::parseLong).toArray();
+            singleUse = HarnessArgs.longs(value);
           } else if (arg.startsWith("--max-tracked=")) {
-            maxTracked = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
+            maxTracked = HarnessArgs.ints(value);
           } else if (arg.startsWith("--files=")) {
             files = Integer.parseInt(value);
           } else if (arg.startsWith("--seed=")) {

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.expr;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -59,9 +58,9 @@ public final class BuiltinTopKComparison {
           if (arg.startsWith("--head=")) {
             head = Long.parseLong(value);
           } else if (arg.startsWith("--single-use=")) {
-            singleUse = Arrays.stream(value.split(",")).mapToLong(Long::parseLong).toArray();
+            singleUse = HarnessArgs.longs(value);
           } else if (arg.startsWith("--max-tracked=")) {
-            maxTracked = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
+            maxTracked = HarnessArgs.ints(value);
           } else if (arg.startsWith("--repeat=")) {
             repeat = Integer.parseInt(value);
           } else {

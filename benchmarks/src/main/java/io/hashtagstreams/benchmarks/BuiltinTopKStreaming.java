@@ -78,7 +78,7 @@ public final class BuiltinTopKStreaming {
           } else if (arg.startsWith("--files=")) {
             files = Integer.parseInt(value);
           } else if (arg.startsWith("--max-tracked=")) {
-            maxTracked = java.util.Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
+            maxTracked = HarnessArgs.ints(value);
           } else {
             throw new IllegalArgumentException("unknown argument: " + arg
                 + " (expected --head=N, --single-use=N, --minutes=N, --files=N, --max-tracked=N[,N...])");

@@ -26,4 +26,26 @@ public final class HarnessArgs {
     }
     throw new IllegalArgumentException("expected an integer >= " + min + ": " + arg);
   }
+
+  /**
+   * A comma-separated list of integers, such as {@code 1024,16384}.
+   *
+   * @param value the text after {@code =}
+   * @return the integers in order
+   * @throws NumberFormatException when an element is not an integer
+   */
+  public static int[] ints(String value) {
+    return java.util.Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
+  }
+
+  /**
+   * A comma-separated list of longs, such as {@code 10000,1000000}.
+   *
+   * @param value the text after {@code =}
+   * @return the longs in order
+   * @throws NumberFormatException when an element is not a long
+   */
+  public static long[] longs(String value) {
+    return java.util.Arrays.stream(value.split(",")).mapToLong(Long::parseLong).toArray();
+  }
 }
